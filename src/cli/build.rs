@@ -1,0 +1,50 @@
+//! `protogate build`: compile an input into an image.
+
+use std::path::Path;
+
+use clap::Args;
+
+use super::InputArgs;
+use crate::{
+    Error, ExitCode,
+    input::{ImageFile, ImageFormat, write_image},
+    schema::Schema,
+};
+
+#[derive(Args, Debug)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Output image: FILE.binpb or FILE.json (default: compile only).
+    #[arg(short, long, default_value = "/dev/null")]
+    output: String,
+    /// Leave imported files out of the image.
+    #[arg(long)]
+    exclude_imports: bool,
+    /// Leave `SourceCodeInfo` out of the image.
+    #[arg(long)]
+    exclude_source_info: bool,
+}
+
+pub fn run(args: &BuildArgs) -> Result<ExitCode, Error> {
+    let format = ImageFormat::from_path(&args.output)?;
+    let schema = super::load_schema(&args.input)?;
+    let files = image_files(schema, args.exclude_imports, args.exclude_source_info);
+    write_image(&files, format, Path::new(&args.output))?;
+    Ok(ExitCode::Clean)
+}
+
+fn image_files(schema: Schema, exclude_imports: bool, exclude_source_info: bool) -> Vec<ImageFile> {
+    schema
+        .files
+        .into_iter()
+        .filter(|f| !(exclude_imports && f.is_import))
+        .map(|f| {
+            let mut descriptor = f.descriptor;
+            if exclude_source_info {
+                descriptor.source_code_info = None;
+            }
+            ImageFile { descriptor, is_import: f.is_import }
+        })
+        .collect()
+}

@@ -1,0 +1,196 @@
+//! Finding the workspace that controls a directory input, walking up as buf does (reference
+//! §3.1): a v2 `buf.yaml` or a v1 `buf.work.yaml` above the input controls it when the input is
+//! that directory, lies inside one of its modules, or contains one of them.
+
+use std::path::{Path, PathBuf};
+
+use super::{Config, FileVersion, ModuleConfig, parse_buf_work_yaml, parse_buf_yaml};
+use crate::{Error, paths};
+
+/// `--config`: a file path (ends in .yaml/.yml/.json) or inline YAML/JSON.
+#[derive(Debug, Clone)]
+pub enum ConfigOverride {
+    File(PathBuf),
+    Inline(String),
+}
+
+impl ConfigOverride {
+    pub fn parse(value: &str) -> Self {
+        let is_file = [".yaml", ".yml", ".json"].iter().any(|ext| value.ends_with(ext));
+        if is_file { Self::File(PathBuf::from(value)) } else { Self::Inline(value.to_owned()) }
+    }
+}
+
+/// The modules a directory input resolves to. Module paths are relative to `root`.
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    /// Absolute directory that module paths are relative to.
+    pub root: PathBuf,
+    /// The input directory relative to `root` (cleaned; `.` when it is the root).
+    pub input_in_root: String,
+    pub version: FileVersion,
+    pub modules: Vec<WorkspaceModule>,
+}
+
+#[derive(Debug, Clone)]
+pub struct WorkspaceModule {
+    pub config: ModuleConfig,
+    /// Whether the input selects this module (others are only visible as imports).
+    pub targeted: bool,
+}
+
+/// Resolves the workspace for the absolute directory `input`. `shown` is how the user named it.
+pub fn discover_workspace(input: &Path, shown: &str, config: Option<&ConfigOverride>) -> Result<Workspace, Error> {
+    if let Some(config) = config {
+        let parsed = match config {
+            ConfigOverride::File(path) => {
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| Error::new(format!("could not read file: {}", Error::io(path, &e))))?;
+                parse_buf_yaml(&text, &path.display().to_string())?
+            }
+            ConfigOverride::Inline(text) => parse_buf_yaml(text, "--config")?,
+        };
+        return Ok(single_root(input, parsed));
+    }
+    for dir in input.ancestors() {
+        let buf_yaml = dir.join("buf.yaml");
+        let buf_work = dir.join("buf.work.yaml");
+        let (has_yaml, has_work) = (buf_yaml.is_file(), buf_work.is_file());
+        if has_yaml && has_work {
+            return Err(Error::new(format!("{}: buf.work.yaml and buf.yaml cannot be in the same directory", dir.display()))
+                .with_help("a v1 workspace lists its modules in buf.work.yaml; give each module its own buf.yaml in its directory, or migrate to a single v2 buf.yaml"));
+        }
+        let input_in_dir = relative(dir, input);
+        if has_work {
+            let shown_file = display_config(shown, input, &buf_work);
+            let directories = parse_buf_work_yaml(&read(&buf_work)?, &shown_file)?;
+            if input == dir || directories.iter().any(|d| paths::contains(d, &input_in_dir)) {
+                return work_workspace(dir, &input_in_dir, &directories, shown);
+            }
+            continue;
+        }
+        if !has_yaml {
+            continue;
+        }
+        let shown_file = display_config(shown, input, &buf_yaml);
+        let parsed = parse_buf_yaml(&read(&buf_yaml)?, &shown_file)?;
+        if parsed.version != FileVersion::V2 {
+            if input == dir {
+                return Ok(single_root(input, parsed));
+            }
+            continue;
+        }
+        let controls = input == dir
+            || parsed
+                .modules
+                .iter()
+                .any(|m| paths::contains(&m.dir, &input_in_dir) || paths::contains(&input_in_dir, &m.dir));
+        if controls {
+            return v2_workspace(dir, &input_in_dir, parsed, shown);
+        }
+    }
+    Ok(single_root(input, Config::v1_defaults()))
+}
+
+fn single_root(input: &Path, config: Config) -> Workspace {
+    Workspace {
+        root: input.to_path_buf(),
+        input_in_root: ".".to_owned(),
+        version: config.version,
+        modules: config.modules.into_iter().map(|config| WorkspaceModule { config, targeted: true }).collect(),
+    }
+}
+
+fn v2_workspace(root: &Path, input_in_root: &str, config: Config, shown: &str) -> Result<Workspace, Error> {
+    let inside = config.modules.iter().find(|m| {
+        m.dir != input_in_root && m.dir != "." && paths::contains(&m.dir, input_in_root) && input_in_root != "."
+    });
+    if let Some(module) = inside {
+        return Err(contained_error(shown, &module.dir));
+    }
+    let modules = config
+        .modules
+        .into_iter()
+        .map(|config| {
+            let targeted = input_in_root == "." || paths::contains(input_in_root, &config.dir);
+            WorkspaceModule { config, targeted }
+        })
+        .collect::<Vec<_>>();
+    if !modules.iter().any(|m| m.targeted)
+        && let Some(module) = modules.iter().find(|m| m.config.dir == ".") {
+            return Err(contained_error(shown, &module.config.dir));
+        }
+    Ok(Workspace {
+        root: root.to_path_buf(),
+        input_in_root: input_in_root.to_owned(),
+        version: FileVersion::V2,
+        modules,
+    })
+}
+
+fn contained_error(shown: &str, module_dir: &str) -> Error {
+    Error::new(format!(
+        "failed to build input {shown:?} because it is contained by module at path {module_dir:?} specified in your configuration, you must provide the workspace or module as the input, and filter to this path using --path"
+    ))
+}
+
+fn work_workspace(root: &Path, input_in_root: &str, directories: &[String], shown: &str) -> Result<Workspace, Error> {
+    let mut modules = Vec::new();
+    for dir in directories {
+        let module_yaml = root.join(dir).join("buf.yaml");
+        let mut config = if module_yaml.is_file() {
+            let parsed =
+                parse_buf_yaml(&read(&module_yaml)?, &display_config(shown, &root.join(input_in_root), &module_yaml))?;
+            parsed.modules.into_iter().next().unwrap_or_else(|| ModuleConfig::new(FileVersion::V1, "."))
+        } else {
+            ModuleConfig::new(FileVersion::V1, ".")
+        };
+        // Module-file paths are relative to the module's own directory; rebase on the root.
+        config.dir.clone_from(dir);
+        config.roots = config.roots.iter().map(|r| paths::join(dir, r)).collect();
+        config.excludes = config.excludes.iter().map(|e| paths::join(dir, e)).collect();
+        let targeted =
+            input_in_root == "." || paths::contains(input_in_root, dir) || paths::contains(dir, input_in_root);
+        modules.push(WorkspaceModule { config, targeted });
+    }
+    if input_in_root != "." && !directories.iter().any(|d| paths::contains(input_in_root, d))
+        && let Some(dir) = directories.iter().find(|d| paths::contains(d, input_in_root)) {
+            return Err(contained_error(shown, dir));
+        }
+    Ok(Workspace {
+        root: root.to_path_buf(),
+        input_in_root: input_in_root.to_owned(),
+        version: FileVersion::V1,
+        modules,
+    })
+}
+
+fn read(path: &Path) -> Result<String, Error> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
+    String::from_utf8(bytes).map_err(|_| Error::new(format!("{}: config file is not valid UTF-8", path.display())))
+}
+
+/// `dir`-relative path of `path` (both absolute), `/`-separated; `.` when equal.
+fn relative(dir: &Path, path: &Path) -> String {
+    path.strip_prefix(dir).map_or_else(
+        |_| ".".to_owned(),
+        |rest| {
+            let slash = paths::to_slash(rest);
+            if slash.is_empty() { ".".to_owned() } else { slash }
+        },
+    )
+}
+
+/// A config file as the user would name it: relative to the input they typed.
+fn display_config(shown: &str, input: &Path, file: &Path) -> String {
+    let mut up = String::new();
+    let mut dir = input;
+    while !file.starts_with(dir) {
+        up.push_str("../");
+        match dir.parent() {
+            Some(parent) => dir = parent,
+            None => return file.display().to_string(),
+        }
+    }
+    paths::join(&paths::join(shown, &up), &relative(dir, file))
+}

@@ -1,0 +1,131 @@
+//! Images: a `FileDescriptorSet` as written by `buf build -o` / `protogate build -o`.
+//!
+//! buf's image is wire-compatible with `FileDescriptorSet`, plus an `ImageFileExtension` in
+//! field 8042 of each file that says whether the file is an import. prost-types drops unknown
+//! fields, so that one field is read (and written) through the small message types below.
+
+use std::path::Path;
+
+use prost::Message;
+use prost_types::{FileDescriptorProto, FileDescriptorSet};
+
+use crate::Error;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageFormat {
+    Binary,
+    Json,
+}
+
+impl ImageFormat {
+    /// From an output file name, as buf infers it.
+    pub fn from_path(path: &str) -> Result<Self, Error> {
+        if path.ends_with(".json") {
+            Ok(Self::Json)
+        } else if path.ends_with(".binpb") || path.ends_with(".bin") || path == "-" || path == "/dev/null" {
+            Ok(Self::Binary)
+        } else {
+            Err(Error::new(format!("{path}: unknown image format"))
+                .with_help("name the output FILE.binpb or FILE.json"))
+        }
+    }
+}
+
+/// One file of an image.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImageFile {
+    pub descriptor: FileDescriptorProto,
+    pub is_import: bool,
+}
+
+#[derive(Clone, PartialEq, Message)]
+struct ImageHeader {
+    #[prost(message, repeated, tag = "1")]
+    file: Vec<ImageFileHeader>,
+}
+
+#[derive(Clone, PartialEq, Message)]
+struct ImageFileHeader {
+    #[prost(message, optional, tag = "8042")]
+    buf_extension: Option<ImageFileExtension>,
+}
+
+#[derive(Clone, PartialEq, Message)]
+struct ImageFileExtension {
+    #[prost(bool, optional, tag = "1")]
+    is_import: Option<bool>,
+    #[prost(bool, optional, tag = "3")]
+    is_syntax_unspecified: Option<bool>,
+}
+
+/// Reads an image file.
+pub fn read_image(path: &Path, format: ImageFormat) -> Result<Vec<ImageFile>, Error> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
+    let bytes = match format {
+        ImageFormat::Binary => bytes,
+        ImageFormat::Json => json_to_binary(path, &bytes)?,
+    };
+    let invalid = |e: prost::DecodeError| Error::new(format!("{}: not a valid image: {e}", path.display()));
+    let set = FileDescriptorSet::decode(bytes.as_slice()).map_err(invalid)?;
+    let header = ImageHeader::decode(bytes.as_slice()).map_err(invalid)?;
+    Ok(set
+        .file
+        .into_iter()
+        .zip(header.file.into_iter().map(Some).chain(std::iter::repeat(None)))
+        .map(|(descriptor, header)| ImageFile {
+            descriptor,
+            is_import: header.and_then(|h| h.buf_extension).and_then(|e| e.is_import).unwrap_or(false),
+        })
+        .collect())
+}
+
+/// Encodes an image: the descriptors, each followed by its buf extension.
+pub fn encode_image(files: &[ImageFile]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for file in files {
+        let mut bytes = file.descriptor.encode_to_vec();
+        let extension = ImageFileExtension {
+            is_import: Some(file.is_import),
+            is_syntax_unspecified: Some(file.descriptor.syntax.is_none()),
+        };
+        prost::encoding::message::encode(8042, &extension, &mut bytes);
+        prost::encoding::bytes::encode(1, &bytes, &mut out);
+    }
+    out
+}
+
+/// Writes an image atomically (a temp file beside the target, then a rename).
+pub fn write_image(files: &[ImageFile], format: ImageFormat, path: &Path) -> Result<(), Error> {
+    let bytes = encode_image(files);
+    let bytes = match format {
+        ImageFormat::Binary => bytes,
+        ImageFormat::Json => binary_to_json(&bytes)?,
+    };
+    if path == Path::new("/dev/null") {
+        return Ok(());
+    }
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, &e))?;
+    std::io::Write::write_all(&mut temp, &bytes).map_err(|e| Error::io(path, &e))?;
+    temp.persist(path).map_err(|e| Error::io(path, &e.error))?;
+    Ok(())
+}
+
+fn set_descriptor() -> Result<prost_reflect::MessageDescriptor, Error> {
+    prost_reflect::DescriptorPool::global()
+        .get_message_by_name("google.protobuf.FileDescriptorSet")
+        .ok_or_else(|| Error::new("internal: descriptor.proto is missing from the built-in pool"))
+}
+
+fn json_to_binary(path: &Path, bytes: &[u8]) -> Result<Vec<u8>, Error> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let message = prost_reflect::DynamicMessage::deserialize(set_descriptor()?, &mut de)
+        .map_err(|e| Error::new(format!("{}: not a valid JSON image: {e}", path.display())))?;
+    Ok(message.encode_to_vec())
+}
+
+fn binary_to_json(bytes: &[u8]) -> Result<Vec<u8>, Error> {
+    let message = prost_reflect::DynamicMessage::decode(set_descriptor()?, bytes)
+        .map_err(|e| Error::new(format!("internal: image does not decode: {e}")))?;
+    serde_json::to_vec(&message).map_err(|e| Error::new(format!("internal: image does not encode as JSON: {e}")))
+}

@@ -1,0 +1,17 @@
+//! Inputs: what the user names on the command line (a directory, an image file, later a git
+//! ref), resolved into the files to compile.
+
+mod dir;
+mod image;
+mod spec;
+
+pub use dir::{SourceFile, SourceTree, resolve_directory};
+pub use image::{ImageFile, ImageFormat, encode_image, read_image, write_image};
+pub use spec::{InputSpec, parse_input};
+
+/// Filters from `--path` / `--exclude-path`, as the user typed them (cwd-relative).
+#[derive(Debug, Clone, Default)]
+pub struct PathFilter {
+    pub paths: Vec<String>,
+    pub exclude_paths: Vec<String>,
+}

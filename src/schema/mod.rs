@@ -1,0 +1,114 @@
+//! The compiled schema every check reads: descriptors, which files are imports, where each
+//! file lives, and source locations in buf's coordinates.
+
+mod columns;
+
+use std::{
+    collections::HashMap,
+    sync::{Arc, OnceLock},
+};
+
+use prost_types::{FileDescriptorProto, source_code_info::Location};
+
+use crate::diagnostic::{FileRef, Span};
+
+pub use columns::buf_column;
+
+/// A compiled set of files, imports included, in dependency order.
+#[derive(Debug, Default)]
+pub struct Schema {
+    pub files: Vec<SchemaFile>,
+}
+
+impl Schema {
+    pub fn targets(&self) -> impl Iterator<Item = &SchemaFile> {
+        self.files.iter().filter(|f| !f.is_import)
+    }
+
+    pub fn file(&self, name: &str) -> Option<&SchemaFile> {
+        self.files.iter().find(|f| f.descriptor.name() == name)
+    }
+}
+
+/// One compiled file.
+#[derive(Debug)]
+pub struct SchemaFile {
+    pub descriptor: FileDescriptorProto,
+    pub is_import: bool,
+    pub file_ref: FileRef,
+    /// Index of the workspace module holding the file (`None` for well-known types and images).
+    pub module: Option<usize>,
+    source: Option<Arc<str>>,
+    index: OnceLock<LocationIndex>,
+}
+
+#[derive(Debug)]
+struct LocationIndex {
+    by_path: HashMap<Vec<i32>, usize>,
+    line_starts: Vec<usize>,
+}
+
+impl SchemaFile {
+    pub fn new(
+        descriptor: FileDescriptorProto,
+        is_import: bool,
+        file_ref: FileRef,
+        module: Option<usize>,
+        source: Option<Arc<str>>,
+    ) -> Self {
+        Self { descriptor, is_import, file_ref, module, source, index: OnceLock::new() }
+    }
+
+    pub fn source(&self) -> Option<&str> {
+        self.source.as_deref()
+    }
+
+    fn index(&self) -> &LocationIndex {
+        self.index.get_or_init(|| {
+            let mut by_path = HashMap::new();
+            if let Some(info) = &self.descriptor.source_code_info {
+                for (i, location) in info.location.iter().enumerate() {
+                    // The first location recorded for a path wins, as in protoc and buf.
+                    by_path.entry(location.path.clone()).or_insert(i);
+                }
+            }
+            let line_starts = self.source.as_deref().map(columns::line_starts).unwrap_or_default();
+            LocationIndex { by_path, line_starts }
+        })
+    }
+
+    /// The `SourceCodeInfo` location recorded for `path`.
+    pub fn location(&self, path: &[i32]) -> Option<&Location> {
+        let index = *self.index().by_path.get(path)?;
+        self.descriptor.source_code_info.as_ref()?.location.get(index)
+    }
+
+    /// The span buf prints for `path`: 1-based lines, buf's terminal-width columns.
+    pub fn span(&self, path: &[i32]) -> Option<Span> {
+        let location = self.location(path)?;
+        let (start_line, start_col, end_line, end_col) = match location.span[..] {
+            [line, start, end] => (line, start, line, end),
+            [start_line, start, end_line, end] => (start_line, start, end_line, end),
+            _ => return None,
+        };
+        let column = |line: i32, byte: i32| self.column(line as usize, byte as usize);
+        Some(Span::new(
+            start_line as u32 + 1,
+            column(start_line, start_col) + 1,
+            end_line as u32 + 1,
+            column(end_line, end_col) + 1,
+        ))
+    }
+
+    fn column(&self, line: usize, byte: usize) -> u32 {
+        let Some(source) = self.source.as_deref() else {
+            return byte as u32;
+        };
+        let starts = &self.index().line_starts;
+        let Some(&start) = starts.get(line) else {
+            return byte as u32;
+        };
+        let end = starts.get(line + 1).copied().unwrap_or(source.len());
+        source.get(start..end).map_or(byte as u32, |text| buf_column(text, byte))
+    }
+}

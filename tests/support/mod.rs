@@ -1,0 +1,38 @@
+//! Shared helpers for integration tests: the pinned buf oracle and the protogate binary.
+#![allow(dead_code)]
+
+use std::{
+    path::{Path, PathBuf},
+    process::{Command, Output},
+    sync::OnceLock,
+};
+
+pub fn repo_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The pinned buf binary, installed by `scripts/install-buf.sh` on first use.
+pub fn buf() -> &'static Path {
+    static BUF: OnceLock<PathBuf> = OnceLock::new();
+    BUF.get_or_init(|| {
+        let output = Command::new("bash")
+            .arg(repo_root().join("scripts/install-buf.sh"))
+            .output()
+            .expect("run scripts/install-buf.sh");
+        assert!(output.status.success(), "install-buf.sh failed: {}", String::from_utf8_lossy(&output.stderr));
+        PathBuf::from(String::from_utf8(output.stdout).expect("utf-8 path").trim())
+    })
+}
+
+pub fn protogate() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_protogate"))
+}
+
+/// Runs `program args` in the repo root.
+pub fn run(program: &Path, args: &[&str]) -> Output {
+    Command::new(program).args(args).current_dir(repo_root()).env("NO_COLOR", "1").output().expect("spawn")
+}
+
+pub fn code(output: &Output) -> i32 {
+    output.status.code().unwrap_or(-1)
+}
