@@ -11,8 +11,10 @@ pub mod config;
 pub mod diagnostic;
 pub mod error;
 pub mod input;
+pub mod lint;
 pub mod paths;
 pub mod report;
+pub mod rule;
 pub mod schema;
 
 pub use diagnostic::Diagnostic;

@@ -28,7 +28,7 @@ pub struct BuildArgs {
 
 pub fn run(args: &BuildArgs) -> Result<ExitCode, Error> {
     let format = ImageFormat::from_path(&args.output)?;
-    let schema = super::load_schema(&args.input)?;
+    let schema = super::load_input(&args.input)?.schema;
     let files = image_files(schema, args.exclude_imports, args.exclude_source_info);
     write_image(&files, format, Path::new(&args.output))?;
     Ok(ExitCode::Clean)

@@ -2,6 +2,8 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod build;
+mod lint;
+mod output;
 
 use std::io::Write;
 
@@ -64,7 +66,7 @@ pub fn main() -> std::process::ExitCode {
     };
     let result = match cli.command {
         Command::Build(args) => build::run(&args),
-        Command::Lint(_) => Err(Error::not_implemented("protogate lint")),
+        Command::Lint(args) => lint::run(&args),
         Command::Breaking(_) => Err(Error::not_implemented("protogate breaking")),
         Command::Generate(_) => Err(Error::not_implemented("protogate generate")),
         Command::Rules => Err(Error::not_implemented("protogate rules")),
@@ -83,7 +85,7 @@ fn exit(code: ExitCode) -> std::process::ExitCode {
 fn report_failure(error: &Error) -> ExitCode {
     let mut stderr = std::io::stderr().lock();
     if !error.compile_diagnostics().is_empty() {
-        let _ = stderr.write_all(crate::report::text(error.compile_diagnostics()).as_bytes());
+        let _ = stderr.write_all(crate::report::Format::Text.render(error.compile_diagnostics()).as_bytes());
         return error.exit_code();
     }
     let _ = writeln!(stderr, "Failure: {error}");
@@ -93,18 +95,49 @@ fn report_failure(error: &Error) -> ExitCode {
     error.exit_code()
 }
 
+/// A compiled input and the config of each module in it.
+pub(crate) struct LoadedInput {
+    pub schema: crate::schema::Schema,
+    /// (module index in the schema, its config); one `None` entry for image inputs.
+    pub modules: Vec<(Option<usize>, crate::config::ModuleConfig)>,
+}
+
 /// Resolves and compiles an input into a schema.
-pub(crate) fn load_schema(args: &InputArgs) -> Result<crate::schema::Schema, Error> {
+pub(crate) fn load_input(args: &InputArgs) -> Result<LoadedInput, Error> {
+    use crate::config::{Config, ConfigOverride, parse_buf_yaml};
     use crate::input::{InputSpec, PathFilter, parse_input, read_image, resolve_directory};
     let filter = PathFilter { paths: args.paths.clone(), exclude_paths: args.exclude_paths.clone() };
+    let config = args.config.as_deref().map(ConfigOverride::parse);
     match parse_input(&args.input)? {
         InputSpec::Directory(dir) => {
-            let config = args.config.as_deref().map(crate::config::ConfigOverride::parse);
             let tree = resolve_directory(&dir, config.as_ref(), &filter)?;
-            crate::compile::compile_tree(&tree)
+            let schema = crate::compile::compile_tree(&tree)?;
+            let modules = tree
+                .workspace
+                .modules
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.targeted)
+                .map(|(i, m)| (Some(i), m.config.clone()))
+                .collect();
+            Ok(LoadedInput { schema, modules })
         }
         InputSpec::Image { path, format } => {
-            Ok(crate::compile::schema_from_image(read_image(Path::new(&path), format)?))
+            let schema = crate::compile::schema_from_image(read_image(Path::new(&path), format)?);
+            let parsed = match &config {
+                None => Config::v1_defaults(),
+                Some(ConfigOverride::Inline(text)) => parse_buf_yaml(text, "--config")?,
+                Some(ConfigOverride::File(file)) => {
+                    let text = std::fs::read_to_string(file).map_err(|e| Error::io(file, &e))?;
+                    parse_buf_yaml(&text, &file.display().to_string())?
+                }
+            };
+            let module = parsed
+                .modules
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| crate::config::ModuleConfig::new(parsed.version, "."));
+            Ok(LoadedInput { schema, modules: vec![(None, module)] })
         }
         InputSpec::Git { .. } => Err(Error::not_implemented("git inputs")),
     }

@@ -117,9 +117,10 @@ fn v2_workspace(root: &Path, input_in_root: &str, config: Config, shown: &str) -
         })
         .collect::<Vec<_>>();
     if !modules.iter().any(|m| m.targeted)
-        && let Some(module) = modules.iter().find(|m| m.config.dir == ".") {
-            return Err(contained_error(shown, &module.config.dir));
-        }
+        && let Some(module) = modules.iter().find(|m| m.config.dir == ".")
+    {
+        return Err(contained_error(shown, &module.config.dir));
+    }
     Ok(Workspace {
         root: root.to_path_buf(),
         input_in_root: input_in_root.to_owned(),
@@ -153,10 +154,12 @@ fn work_workspace(root: &Path, input_in_root: &str, directories: &[String], show
             input_in_root == "." || paths::contains(input_in_root, dir) || paths::contains(dir, input_in_root);
         modules.push(WorkspaceModule { config, targeted });
     }
-    if input_in_root != "." && !directories.iter().any(|d| paths::contains(input_in_root, d))
-        && let Some(dir) = directories.iter().find(|d| paths::contains(d, input_in_root)) {
-            return Err(contained_error(shown, dir));
-        }
+    if input_in_root != "."
+        && !directories.iter().any(|d| paths::contains(input_in_root, d))
+        && let Some(dir) = directories.iter().find(|d| paths::contains(d, input_in_root))
+    {
+        return Err(contained_error(shown, dir));
+    }
     Ok(Workspace {
         root: root.to_path_buf(),
         input_in_root: input_in_root.to_owned(),

@@ -4,9 +4,38 @@
 
 mod text;
 
-pub use text::text;
-
 use crate::diagnostic::Diagnostic;
+
+/// An output format of `--error-format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+}
+
+impl Format {
+    /// The formats `lint` accepts.
+    pub const LINT: [Format; 1] = [Format::Text];
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "text" => Some(Self::Text),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+        }
+    }
+
+    /// The whole report for `diagnostics` (already sorted and de-duplicated).
+    pub fn render(self, diagnostics: &[Diagnostic]) -> String {
+        match self {
+            Self::Text => text::render(diagnostics),
+        }
+    }
+}
 
 /// `MSG` as buf prints it: the message, else the rule id, else `FAILURE`.
 pub(crate) fn message_or_type(diagnostic: &Diagnostic) -> &str {

@@ -5,7 +5,7 @@ use std::fmt::Write;
 use super::{clamp, message_or_type, path_or_input};
 use crate::diagnostic::Diagnostic;
 
-pub fn text(diagnostics: &[Diagnostic]) -> String {
+pub fn render(diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
     for d in diagnostics {
         let _ = writeln!(

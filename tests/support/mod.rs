@@ -36,3 +36,27 @@ pub fn run(program: &Path, args: &[&str]) -> Output {
 pub fn code(output: &Output) -> i32 {
     output.status.code().unwrap_or(-1)
 }
+
+/// The case directories of every rule folder, sorted.
+pub fn lint_cases() -> Vec<(String, String)> {
+    let mut cases = Vec::new();
+    let root = repo_root().join("fixtures/lint");
+    for rule in sorted_dirs(&root) {
+        for case in sorted_dirs(&root.join(&rule)) {
+            cases.push((rule.clone(), case));
+        }
+    }
+    cases
+}
+
+fn sorted_dirs(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}

@@ -1,0 +1,32 @@
+//! `protogate lint`: buf lint, byte for byte.
+
+use std::io::Write;
+
+use super::{InputArgs, load_input, output};
+use crate::{
+    Error, ExitCode,
+    lint::{ModuleLint, lint},
+    report::Format,
+};
+
+pub fn run(args: &InputArgs) -> Result<ExitCode, Error> {
+    let destinations = output::destinations(&args.error_format, &Format::LINT)?;
+    let input = match load_input(args) {
+        Ok(input) => input,
+        Err(error) if !error.compile_diagnostics().is_empty() => {
+            // Compile errors are findings for lint: printed in the chosen format, exit 100.
+            output::write_reports(&destinations, error.compile_diagnostics())?;
+            return Ok(ExitCode::Findings);
+        }
+        Err(error) => return Err(error),
+    };
+    let modules: Vec<ModuleLint<'_>> =
+        input.modules.iter().map(|(module, config)| ModuleLint { module: *module, config: &config.lint }).collect();
+    let report = lint(&input.schema, &modules)?;
+    let mut stderr = std::io::stderr().lock();
+    for warning in &report.warnings {
+        let _ = writeln!(stderr, "WARN\t{warning}");
+    }
+    output::write_reports(&destinations, &report.diagnostics)?;
+    Ok(if report.diagnostics.is_empty() { ExitCode::Clean } else { ExitCode::Findings })
+}

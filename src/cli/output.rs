@@ -1,0 +1,54 @@
+//! `--error-format FORMAT[=PATH]`: which reports to write where.
+
+use std::{io::Write, path::PathBuf};
+
+use crate::{Error, diagnostic::Diagnostic, report::Format};
+
+/// One requested report: a format, and a file (`None` = stdout).
+pub struct Destination {
+    pub format: Format,
+    pub path: Option<PathBuf>,
+}
+
+/// Parses the `--error-format` values; none means buf's default, `text` on stdout.
+pub fn destinations(values: &[String], allowed: &[Format]) -> Result<Vec<Destination>, Error> {
+    if values.is_empty() {
+        return Ok(vec![Destination { format: Format::Text, path: None }]);
+    }
+    values
+        .iter()
+        .map(|value| {
+            let (name, path) = match value.split_once('=') {
+                Some((name, path)) => (name, Some(PathBuf::from(path))),
+                None => (value.as_str(), None),
+            };
+            match Format::from_name(name).filter(|f| allowed.contains(f)) {
+                Some(format) => Ok(Destination { format, path }),
+                None => Err(Error::new(format!("--error-format: invalid format: {name:?}")).with_help(format!(
+                    "valid formats: {}",
+                    allowed.iter().map(|f| f.name()).collect::<Vec<_>>().join(", ")
+                ))),
+            }
+        })
+        .collect()
+}
+
+/// Writes every report; files are written atomically.
+pub fn write_reports(destinations: &[Destination], diagnostics: &[Diagnostic]) -> Result<(), Error> {
+    for destination in destinations {
+        let rendered = destination.format.render(diagnostics);
+        match &destination.path {
+            None => {
+                let mut stdout = std::io::stdout().lock();
+                stdout.write_all(rendered.as_bytes()).map_err(|e| Error::new(format!("writing to stdout: {e}")))?;
+            }
+            Some(path) => {
+                let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+                let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, &e))?;
+                temp.write_all(rendered.as_bytes()).map_err(|e| Error::io(path, &e))?;
+                temp.persist(path).map_err(|e| Error::io(path, &e.error))?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,98 @@
+//! What a lint rule sees: the module's target files, their elements, the whole schema (for
+//! rules that follow imports), the options, and a sink for findings.
+
+use super::elements::{Element, Elements};
+use crate::schema::{Schema, SchemaFile};
+
+/// Lint options from buf.yaml, as rules read them (rules never import `config`).
+#[derive(Debug, Clone)]
+pub struct LintOptions {
+    pub enum_zero_value_suffix: String,
+    pub service_suffix: String,
+    pub rpc_allow_same_request_response: bool,
+    pub rpc_allow_google_protobuf_empty_requests: bool,
+    pub rpc_allow_google_protobuf_empty_responses: bool,
+}
+
+impl Default for LintOptions {
+    fn default() -> Self {
+        Self {
+            enum_zero_value_suffix: "_UNSPECIFIED".to_owned(),
+            service_suffix: "Service".to_owned(),
+            rpc_allow_same_request_response: false,
+            rpc_allow_google_protobuf_empty_requests: false,
+            rpc_allow_google_protobuf_empty_responses: false,
+        }
+    }
+}
+
+/// The world of one lint run over one module.
+pub struct LintContext<'a> {
+    pub(super) schema: &'a Schema,
+    pub(super) files: Vec<&'a SchemaFile>,
+    pub(super) elements: Elements<'a>,
+    pub(super) options: &'a LintOptions,
+}
+
+impl<'a> LintContext<'a> {
+    pub fn new(schema: &'a Schema, files: Vec<&'a SchemaFile>, options: &'a LintOptions) -> Self {
+        let elements = Elements::collect(&files);
+        Self { schema, files, elements, options }
+    }
+
+    /// The module's non-import files, the ones findings are reported on.
+    pub fn files(&self) -> &[&'a SchemaFile] {
+        &self.files
+    }
+
+    /// Every file of the image, imports included.
+    pub fn schema(&self) -> &'a Schema {
+        self.schema
+    }
+
+    pub fn elements(&self) -> &Elements<'a> {
+        &self.elements
+    }
+
+    pub fn options(&self) -> &LintOptions {
+        self.options
+    }
+}
+
+/// A finding before it is located and filtered: where in which file, and what.
+#[derive(Debug, Clone)]
+pub struct Finding<'a> {
+    pub file: &'a SchemaFile,
+    /// SourceCodeInfo path; `None` for file-level findings (printed at 1:1).
+    pub path: Option<Vec<i32>>,
+    pub message: String,
+    pub element: Option<String>,
+}
+
+/// Where a rule puts its findings.
+#[derive(Debug, Default)]
+pub struct Findings<'a> {
+    pub(super) found: Vec<Finding<'a>>,
+}
+
+impl<'a> Findings<'a> {
+    /// A finding on an element, located at `path` (the element's name, number, ...).
+    pub fn at<T>(&mut self, element: &Element<'a, T>, path: Vec<i32>, message: String) {
+        self.found.push(Finding {
+            file: element.file,
+            path: Some(path),
+            message,
+            element: Some(element.full_name.clone()),
+        });
+    }
+
+    /// A finding at an arbitrary source path of a file.
+    pub fn at_path(&mut self, file: &'a SchemaFile, path: Vec<i32>, message: String) {
+        self.found.push(Finding { file, path: Some(path), message, element: None });
+    }
+
+    /// A file-level finding (`path:1:1`).
+    pub fn file_level(&mut self, file: &'a SchemaFile, message: String) {
+        self.found.push(Finding { file, path: None, message, element: None });
+    }
+}

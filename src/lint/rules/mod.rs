@@ -1,0 +1,17 @@
+//! The lint rule registry: one line per rule, sorted by id.
+
+use super::LintRule;
+
+macro_rules! registry {
+    ($($module:ident :: $rule:ident),* $(,)?) => {
+        $(mod $module;)*
+        /// Every lint rule, sorted by id.
+        pub static ALL: &[&dyn LintRule] = &[$(&$module::$rule),*];
+    };
+}
+
+registry! {
+    enum_zero_value_suffix::EnumZeroValueSuffix,
+    field_lower_snake_case::FieldLowerSnakeCase,
+    package_defined::PackageDefined,
+}
