@@ -16,12 +16,15 @@
 mod lex;
 mod scan;
 mod source;
+#[cfg(test)]
+mod tests;
 mod value;
 
 use std::ops::Range;
 
 use prost_types::{
-    DescriptorProto, FieldDescriptorProto, FieldOptions, FileDescriptorProto, SourceCodeInfo,
+    DescriptorProto, EnumDescriptorProto, FieldDescriptorProto, FieldOptions, FileDescriptorProto, SourceCodeInfo,
+    UninterpretedOption,
     field_descriptor_proto::{Label, Type},
     source_code_info::Location,
 };
@@ -102,11 +105,12 @@ pub fn prepare(
     Ok(Some((file, fixup)))
 }
 
-/// Applied to the linked descriptor of that file (as returned by protox's file_descriptor_set()).
+/// Applied to the linked descriptor of that file (as returned by protox's `file_descriptor_set()`).
 pub fn finish(file: &mut prost_types::FileDescriptorProto, fixup: &EditionsFixup) {
     // `fixup.edition` belongs in FileDescriptorProto field 14, which prost_types 0.14 lacks.
     debug_assert!(fixup.edition == scan::EDITION_2023 || fixup.edition == scan::EDITION_2024);
     file.syntax = Some("editions".to_owned());
+    canonical_enum_defaults(file);
     if fixup.option_imports.is_empty() {
         return;
     }
@@ -256,29 +260,78 @@ fn lines_len(locations: &[Location], k: usize, lines: &Lines) -> usize {
     locations.get(k).and_then(|l| lines.span_to_range(&l.span)).map_or(0, |r| r.len())
 }
 
-/// buf copies the features explicitly set on a map field onto its entry's key and value fields;
-/// in a `prost_types` descriptor that shows as present (empty) options.
+/// buf copies the features explicitly set on a map field onto its entry's key and value fields:
+/// copy the uninterpreted `features.*` options so the linker resolves them there too.
 fn map_entry_feature_options(message: &mut DescriptorProto) {
-    let entries: Vec<String> = message
+    let entries: Vec<(String, Vec<UninterpretedOption>)> = message
         .field
         .iter()
-        .filter(|f| {
-            f.label == Some(Label::Repeated as i32)
-                && f.options.as_ref().is_some_and(|o| {
-                    o.uninterpreted_option
-                        .iter()
-                        .any(|u| u.name.first().is_some_and(|n| !n.is_extension && n.name_part == "features"))
-                })
+        .filter(|f| f.label == Some(Label::Repeated as i32))
+        .filter_map(|f| {
+            let features: Vec<UninterpretedOption> = f
+                .options
+                .as_ref()?
+                .uninterpreted_option
+                .iter()
+                .filter(|u| u.name.first().is_some_and(|n| !n.is_extension && n.name_part == "features"))
+                .cloned()
+                .collect();
+            (!features.is_empty()).then(|| (f.type_name.clone().unwrap_or_default(), features))
         })
-        .filter_map(|f| f.type_name.clone())
         .collect();
     for nested in &mut message.nested_type {
         let is_entry = nested.options.as_ref().is_some_and(|o| o.map_entry == Some(true));
-        if is_entry && nested.name.as_ref().is_some_and(|n| entries.contains(n)) {
+        if let Some((_, features)) = entries.iter().find(|(n, _)| is_entry && nested.name() == n) {
             for f in &mut nested.field {
-                f.options.get_or_insert_with(FieldOptions::default);
+                f.options
+                    .get_or_insert_with(FieldOptions::default)
+                    .uninterpreted_option
+                    .extend(features.iter().cloned());
             }
         }
         map_entry_feature_options(nested);
+    }
+}
+
+/// buf stores an enum default as the name of the FIRST value with that number (aliases
+/// collapse). Only enums of this file can be looked up here.
+fn canonical_enum_defaults(file: &mut FileDescriptorProto) {
+    fn walk(messages: &mut [DescriptorProto], fix: &dyn Fn(&mut FieldDescriptorProto)) {
+        for m in messages {
+            m.field.iter_mut().chain(m.extension.iter_mut()).for_each(fix);
+            walk(&mut m.nested_type, fix);
+        }
+    }
+    let mut enums: Vec<(String, Vec<(String, i32)>)> = Vec::new();
+    let package = file.package().to_owned();
+    let prefix = if package.is_empty() { String::new() } else { format!(".{package}") };
+    collect_enums(&prefix, &file.enum_type, &file.message_type, &mut enums);
+    let fix = |field: &mut FieldDescriptorProto| {
+        if field.r#type != Some(Type::Enum as i32) {
+            return;
+        }
+        let (Some(default), Some(type_name)) = (&field.default_value, &field.type_name) else { return };
+        let Some((_, values)) = enums.iter().find(|(n, _)| n == type_name) else { return };
+        let Some(number) = values.iter().find(|(n, _)| n == default).map(|v| v.1) else { return };
+        if let Some((first, _)) = values.iter().find(|v| v.1 == number) {
+            field.default_value = Some(first.clone());
+        }
+    };
+    file.extension.iter_mut().for_each(fix);
+    walk(&mut file.message_type, &fix);
+}
+
+fn collect_enums(
+    scope: &str,
+    enums: &[EnumDescriptorProto],
+    messages: &[DescriptorProto],
+    out: &mut Vec<(String, Vec<(String, i32)>)>,
+) {
+    for e in enums {
+        let values = e.value.iter().map(|v| (v.name().to_owned(), v.number())).collect();
+        out.push((format!("{scope}.{}", e.name()), values));
+    }
+    for m in messages {
+        collect_enums(&format!("{scope}.{}", m.name()), &m.enum_type, &m.nested_type, out);
     }
 }

@@ -28,9 +28,9 @@ impl Token {
     }
 }
 
-/// Tokenizes `src`. Fails only on an unterminated string or block comment, which would make every
-/// later offset meaningless.
-pub(super) fn lex(src: &str) -> Result<Vec<Token>, EditionsError> {
+/// Tokenizes `src` (stopping after `limit` tokens, if given). Fails only on an unterminated
+/// string or block comment, which would make every later offset meaningless.
+pub(super) fn lex(src: &str, limit: Option<usize>) -> Result<Vec<Token>, EditionsError> {
     let bytes = src.as_bytes();
     let mut tokens = Vec::new();
     let mut i = 0;
@@ -38,7 +38,7 @@ pub(super) fn lex(src: &str) -> Result<Vec<Token>, EditionsError> {
     if src.starts_with('\u{feff}') {
         i = 3;
     }
-    while i < bytes.len() {
+    while i < bytes.len() && limit.is_none_or(|n| tokens.len() < n) {
         let b = bytes[i];
         let start = i;
         match b {
@@ -52,10 +52,7 @@ pub(super) fn lex(src: &str) -> Result<Vec<Token>, EditionsError> {
                 i += 2;
                 loop {
                     if i + 1 >= bytes.len() {
-                        return Err(EditionsError::new(
-                            "unterminated block comment",
-                            start..(start + 2),
-                        ));
+                        return Err(EditionsError::new("unterminated block comment", start..(start + 2)));
                     }
                     if bytes[i] == b'*' && bytes[i + 1] == b'/' {
                         i += 2;
@@ -116,13 +113,8 @@ fn number_end(bytes: &[u8], mut i: usize) -> usize {
     let is_hex = bytes.get(i) == Some(&b'0') && matches!(bytes.get(i + 1), Some(b'x' | b'X'));
     while i < bytes.len() {
         let c = bytes[i];
-        if c.is_ascii_alphanumeric() || c == b'_' || c == b'.' {
-            i += 1;
-        } else if (c == b'+' || c == b'-')
-            && !is_hex
-            && i > start
-            && matches!(bytes[i - 1], b'e' | b'E')
-        {
+        let exponent_sign = (c == b'+' || c == b'-') && !is_hex && i > start && matches!(bytes[i - 1], b'e' | b'E');
+        if c.is_ascii_alphanumeric() || c == b'_' || c == b'.' || exponent_sign {
             i += 1;
         } else {
             break;
@@ -136,20 +128,20 @@ pub(super) fn decode_string(lit: &str, span: Range<usize>) -> Result<Vec<u8>, Ed
     let inner = lit.get(1..lit.len().saturating_sub(1)).unwrap_or("");
     let bytes = inner.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
+    let mut pos = 0;
     let bad = || EditionsError::new("invalid string escape", span.clone());
-    while i < bytes.len() {
-        let c = bytes[i];
-        if c != b'\\' {
-            out.push(c);
-            i += 1;
+    while pos < bytes.len() {
+        let byte = bytes[pos];
+        if byte != b'\\' {
+            out.push(byte);
+            pos += 1;
             continue;
         }
-        let Some(&e) = bytes.get(i + 1) else {
+        let Some(&escape) = bytes.get(pos + 1) else {
             return Err(bad());
         };
-        i += 2;
-        match e {
+        pos += 2;
+        match escape {
             b'a' => out.push(0x07),
             b'b' => out.push(0x08),
             b'f' => out.push(0x0c),
@@ -157,41 +149,41 @@ pub(super) fn decode_string(lit: &str, span: Range<usize>) -> Result<Vec<u8>, Ed
             b'r' => out.push(b'\r'),
             b't' => out.push(b'\t'),
             b'v' => out.push(0x0b),
-            b'\\' | b'\'' | b'"' | b'?' => out.push(e),
+            b'\\' | b'\'' | b'"' | b'?' => out.push(escape),
             b'0'..=b'7' => {
-                let mut v = u32::from(e - b'0');
-                let mut n = 1;
-                while n < 3 && i < bytes.len() && (b'0'..=b'7').contains(&bytes[i]) {
-                    v = v * 8 + u32::from(bytes[i] - b'0');
-                    i += 1;
-                    n += 1;
+                let mut value = u32::from(escape - b'0');
+                let mut count = 1;
+                while count < 3 && pos < bytes.len() && (b'0'..=b'7').contains(&bytes[pos]) {
+                    value = value * 8 + u32::from(bytes[pos] - b'0');
+                    pos += 1;
+                    count += 1;
                 }
-                out.push(u8::try_from(v).map_err(|_| bad())?);
+                out.push(u8::try_from(value).map_err(|_| bad())?);
             }
             b'x' | b'X' => {
-                let mut v = 0u32;
-                let mut n = 0;
-                while n < 2 && i < bytes.len() && bytes[i].is_ascii_hexdigit() {
-                    v = v * 16 + hex_val(bytes[i]);
-                    i += 1;
-                    n += 1;
+                let mut value = 0u32;
+                let mut count = 0;
+                while count < 2 && pos < bytes.len() && bytes[pos].is_ascii_hexdigit() {
+                    value = value * 16 + hex_val(bytes[pos]);
+                    pos += 1;
+                    count += 1;
                 }
-                if n == 0 {
+                if count == 0 {
                     return Err(bad());
                 }
-                out.push(u8::try_from(v).map_err(|_| bad())?);
+                out.push(u8::try_from(value).map_err(|_| bad())?);
             }
             b'u' | b'U' => {
-                let len = if e == b'u' { 4 } else { 8 };
-                let digits = bytes.get(i..i + len).ok_or_else(bad)?;
-                if !digits.iter().all(u8::is_ascii_hexdigit) {
+                let len = if escape == b'u' { 4 } else { 8 };
+                let hex = bytes.get(pos..pos + len).ok_or_else(bad)?;
+                if !hex.iter().all(u8::is_ascii_hexdigit) {
                     return Err(bad());
                 }
-                let v = digits.iter().fold(0u32, |acc, &d| acc.wrapping_mul(16) + hex_val(d));
-                let ch = char::from_u32(v).ok_or_else(bad)?;
+                let value = hex.iter().fold(0u32, |acc, &d| acc.wrapping_mul(16) + hex_val(d));
+                let ch = char::from_u32(value).ok_or_else(bad)?;
                 let mut buf = [0u8; 4];
                 out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
-                i += len;
+                pos += len;
             }
             _ => return Err(bad()),
         }
