@@ -85,7 +85,13 @@ fn exit(code: ExitCode) -> std::process::ExitCode {
 fn report_failure(error: &Error) -> ExitCode {
     let mut stderr = std::io::stderr().lock();
     if !error.compile_diagnostics().is_empty() {
-        let _ = stderr.write_all(crate::report::Format::Text.render(error.compile_diagnostics()).as_bytes());
+        let diagnostics = error.compile_diagnostics();
+        let _ = stderr.write_all(crate::report::Format::Text.render(diagnostics).as_bytes());
+        let mut helps: Vec<&str> = diagnostics.iter().filter_map(|d| d.help.as_deref()).collect();
+        helps.dedup();
+        for help in helps {
+            let _ = writeln!(stderr, "  help: {help}");
+        }
         return error.exit_code();
     }
     let _ = writeln!(stderr, "Failure: {error}");

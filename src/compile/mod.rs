@@ -64,8 +64,9 @@ pub fn compile_tree(tree: &SourceTree) -> Result<Schema, Error> {
         }
     }
     if !messages.is_empty() {
-        return Err(compile_failure(tree, messages));
+        return Err(compile_failure(tree, messages, &HashMap::new()));
     }
+    let missing = missing_imports(tree, &descriptors);
     let resolver = ParsedResolver { parsed: Mutex::new(descriptors), google: GoogleFileResolver::new() };
     let mut compiler = protox::Compiler::with_file_resolver(resolver);
     compiler.include_source_info(true).include_imports(true);
@@ -75,7 +76,7 @@ pub fn compile_tree(tree: &SourceTree) -> Result<Schema, Error> {
         if messages.is_empty() {
             messages = buf_errors::translate(&error, &source);
         }
-        return Err(compile_failure(tree, messages));
+        return Err(compile_failure(tree, messages, &missing));
     }
     let is_import: HashMap<String, bool> = compiler.files().map(|f| (f.name().to_owned(), f.is_import())).collect();
     let files = compiler
@@ -86,6 +87,9 @@ pub fn compile_tree(tree: &SourceTree) -> Result<Schema, Error> {
             let name = descriptor.name().to_owned();
             if let Some(fixup) = fixups.get(&name) {
                 editions::finish(&mut descriptor, fixup);
+            }
+            if originals.contains_key(&name) {
+                order_locations_like_buf(&mut descriptor);
             }
             let source_file = tree.find(&name);
             let file_ref = source_file.map_or_else(
@@ -103,6 +107,30 @@ pub fn compile_tree(tree: &SourceTree) -> Result<Schema, Error> {
         })
         .collect();
     Ok(Schema { files })
+}
+
+/// buf 1.75 records source locations ordered by start, then end, then depth (so a field's type
+/// comes before the field declaration that starts at the same place); protox records them in
+/// its own walk order. Reordering makes images byte-identical to buf's, and "the first location
+/// for a path" mean the same thing in both.
+fn order_locations_like_buf(descriptor: &mut prost_types::FileDescriptorProto) {
+    let Some(info) = descriptor.source_code_info.as_mut() else { return };
+    let Some((_file_location, rest)) = info.location.split_first_mut() else { return };
+    rest.sort_by_key(|location| {
+        let span = &location.span;
+        let (end_line, end_column) = match span[..] {
+            [line, _, end] => (line, end),
+            [_, _, end_line, end] => (end_line, end),
+            _ => (i32::MAX, i32::MAX),
+        };
+        (
+            span.first().copied().unwrap_or(i32::MAX),
+            span.get(1).copied().unwrap_or(i32::MAX),
+            end_line,
+            end_column,
+            location.path.len(),
+        )
+    });
 }
 
 /// A schema read from an image: no sources, so spans are used as recorded.
@@ -145,7 +173,39 @@ fn relink_for_errors(
     messages
 }
 
-fn compile_failure(tree: &SourceTree, mut messages: Vec<CompileMessage>) -> Error {
+/// Imports of each parsed file that neither the workspace nor the well-known types provide.
+fn missing_imports(
+    tree: &SourceTree,
+    descriptors: &HashMap<String, prost_types::FileDescriptorProto>,
+) -> HashMap<String, Vec<String>> {
+    let google = GoogleFileResolver::new();
+    descriptors
+        .iter()
+        .filter_map(|(name, descriptor)| {
+            let missing: Vec<String> = descriptor
+                .dependency
+                .iter()
+                .filter(|dep| tree.find(dep).is_none() && google.open_file(dep).is_err())
+                .cloned()
+                .collect();
+            (!missing.is_empty()).then(|| (name.clone(), missing))
+        })
+        .collect()
+}
+
+fn missing_import_help(missing: &[String]) -> String {
+    let list = missing.iter().map(|m| format!("{m:?}")).collect::<Vec<_>>().join(", ");
+    format!(
+        "{list} is not in any module of this workspace and Buf Schema Registry dependencies cannot be fetched offline; \
+         put the directory that holds it in the workspace (a `modules:` entry of a v2 buf.yaml, or a buf.work.yaml directory)"
+    )
+}
+
+fn compile_failure(
+    tree: &SourceTree,
+    mut messages: Vec<CompileMessage>,
+    missing: &HashMap<String, Vec<String>>,
+) -> Error {
     messages.sort_by(|a, b| (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message)));
     messages.dedup();
     let diagnostics = messages
@@ -155,7 +215,13 @@ fn compile_failure(tree: &SourceTree, mut messages: Vec<CompileMessage>) -> Erro
                 || FileRef { external_path: m.file.clone(), module_path: m.file.clone() },
                 |f| f.file_ref.clone(),
             );
-            diagnostic(Some(file_ref), m.line, m.column, m.message)
+            let help = (m.message == "imported file does not exist")
+                .then(|| missing.get(&m.file))
+                .flatten()
+                .map(|list| missing_import_help(list));
+            let mut diagnostic = diagnostic(Some(file_ref), m.line, m.column, m.message);
+            diagnostic.help = help;
+            diagnostic
         })
         .collect();
     Error::compile(diagnostics)

@@ -65,7 +65,7 @@ pub fn resolve_directory(
     let mut by_import_path = HashMap::new();
     for (index, module) in workspace.modules.iter().enumerate() {
         for root in &module.config.roots {
-            let root_dir = workspace.root.join(root);
+            let root_dir = if root == "." { workspace.root.clone() } else { workspace.root.join(root) };
             for (import_path, disk_path) in walk_root(&root_dir)? {
                 let in_root = paths::join(root, &import_path);
                 if is_excluded(&module.config.includes, &module.config.excludes, &in_root) {
