@@ -1,7 +1,7 @@
 //! File-system failures: each is exit 1 with a message naming the path and what to do, never a
 //! panic. Trees are made at run time (links and loops cannot live in fixtures portably).
 
-use std::{fs, path::Path, process::Command};
+use std::{fmt::Write, fs, path::Path, process::Command};
 
 fn protogate_in(dir: &Path, args: &[&str]) -> (i32, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_protogate")).args(args).current_dir(dir).output().expect("spawn");
@@ -51,7 +51,7 @@ fn failures_explain_themselves() {
         let (code, stderr) = protogate_in(dir, args);
         assert_eq!(code, 1, "{args:?} must fail with exit 1: {stderr}");
         let first = stderr.lines().next().unwrap_or_default();
-        transcript.push_str(&format!("$ protogate {}\nexit {code}: {first}\n", args.join(" ")));
+        writeln!(transcript, "$ protogate {}\nexit {code}: {first}", args.join(" ")).unwrap();
     }
     let transcript = transcript.replace(&dir.canonicalize().unwrap().display().to_string(), "<tmp>");
     insta::assert_snapshot!(transcript);
