@@ -1,6 +1,7 @@
 //! The command line: clap definitions and orchestration. Nothing imports this module.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod breaking;
 mod build;
 mod lint;
 mod output;
@@ -25,7 +26,7 @@ enum Command {
     /// Lint .proto files (buf lint).
     Lint(InputArgs),
     /// Detect breaking changes against another input (buf breaking).
-    Breaking(InputArgs),
+    Breaking(breaking::BreakingArgs),
     /// Compile an input into an image (buf build).
     Build(build::BuildArgs),
     /// Generate Rust code (prost + tonic) without protoc.
@@ -67,7 +68,7 @@ pub fn main() -> std::process::ExitCode {
     let result = match cli.command {
         Command::Build(args) => build::run(&args),
         Command::Lint(args) => lint::run(&args),
-        Command::Breaking(_) => Err(Error::not_implemented("protogate breaking")),
+        Command::Breaking(args) => breaking::run(&args),
         Command::Generate(_) => Err(Error::not_implemented("protogate generate")),
         Command::Rules => Err(Error::not_implemented("protogate rules")),
     };

@@ -3,7 +3,8 @@
 
 mod comment_ignore;
 mod context;
-pub mod elements;
+/// Re-exported so rules keep one import path; the index itself is shared with breaking.
+pub use crate::schema::elements;
 pub mod naming;
 pub mod quote;
 pub mod rules;
