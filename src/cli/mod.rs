@@ -146,7 +146,19 @@ pub(crate) fn load_input(args: &InputArgs) -> Result<LoadedInput, Error> {
                 .unwrap_or_else(|| crate::config::ModuleConfig::new(parsed.version, "."));
             Ok(LoadedInput { schema, modules: vec![(None, module)] })
         }
-        InputSpec::Git { .. } => Err(Error::not_implemented("git inputs")),
+        InputSpec::Git { path, options } => {
+            let tree = crate::input::resolve_git(&path, &options, config.as_ref(), &filter)?;
+            let schema = crate::compile::compile_tree(&tree)?;
+            let modules = tree
+                .workspace
+                .modules
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.targeted)
+                .map(|(i, m)| (Some(i), m.config.clone()))
+                .collect();
+            Ok(LoadedInput { schema, modules })
+        }
     }
 }
 

@@ -63,7 +63,7 @@ fn load_one(tree: &SourceTree, name: &str) -> Result<Loaded, Error> {
     let Some(file) = tree.find(name) else {
         return Err(Error::new(format!("internal: {name} is not in the source tree")));
     };
-    let bytes = std::fs::read(&file.disk_path).map_err(|e| Error::io(&file.disk_path, &e))?;
+    let bytes = tree.read(file)?;
     match String::from_utf8(bytes) {
         Ok(text) => {
             let parse_text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned();
@@ -77,15 +77,14 @@ fn load_one(tree: &SourceTree, name: &str) -> Result<Loaded, Error> {
                 // buf reads mostly-binary and UTF-16 files as empty files, without an error.
                 return Ok(Loaded { original: lossy, parse_text: String::new(), parsed: parse(name, "") });
             }
-            let failure = match protox::file::File::open(name, &file.disk_path) {
-                Err(error) => Failure::Protox(error),
-                Ok(_) => Failure::Messages(vec![CompileMessage {
-                    file: name.to_owned(),
-                    line: 1,
-                    column: 1,
-                    message: "invalid UTF-8".to_owned(),
-                }]),
-            };
+            let before = &bytes[..std::str::from_utf8(&bytes).err().map_or(0, |e| e.valid_up_to())];
+            let (line, column) = line_column(before);
+            let failure = Failure::Messages(vec![CompileMessage {
+                file: name.to_owned(),
+                line,
+                column,
+                message: "input appears to be encoded with UTF-8, but found invalid byte".to_owned(),
+            }]);
             Ok(Loaded { original: lossy.clone(), parse_text: lossy.to_string(), parsed: Err(failure) })
         }
     }
@@ -111,9 +110,20 @@ fn parse(name: &str, text: &str) -> Result<Parsed, Failure> {
     }
 }
 
-/// UTF-16 (by its byte-order mark) or at least a fifth of the bytes invalid.
+/// 1-based line and byte column just after `before`.
+fn line_column(before: &[u8]) -> (u32, u32) {
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = before.len() - before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
+    (line as u32, column as u32)
+}
+
+/// What buf reads as an empty file: UTF-16 (a byte-order mark, or a NUL in the first two
+/// bytes) or at least a fifth of the bytes invalid.
 fn looks_binary(bytes: &[u8], lossy: &str) -> bool {
-    let utf16 = bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]);
+    let utf16 = bytes.starts_with(&[0xff, 0xfe])
+        || bytes.starts_with(&[0xfe, 0xff])
+        || bytes.first() == Some(&0)
+        || bytes.get(1) == Some(&0);
     let invalid = lossy.chars().filter(|&c| c == char::REPLACEMENT_CHARACTER).count();
     utf16 || invalid * 5 >= bytes.len().max(1)
 }
