@@ -122,12 +122,11 @@ fn is_excluded(includes: &[String], excludes: &[String], in_root: &str) -> bool 
 
 /// The path buf prints: the input as typed, joined with the file's path below the input.
 fn external(shown: &str, input_in_root: &str, in_root: &str) -> String {
-    match paths::strip(input_in_root, in_root) {
-        Some(below) => paths::join(shown, &below),
-        None => {
-            let ups = input_in_root.split('/').filter(|s| *s != ".").map(|_| "..").collect::<Vec<_>>().join("/");
-            paths::join(&paths::join(shown, &ups), in_root)
-        }
+    if let Some(below) = paths::strip(input_in_root, in_root) {
+        paths::join(shown, &below)
+    } else {
+        let ups = input_in_root.split('/').filter(|s| *s != ".").map(|_| "..").collect::<Vec<_>>().join("/");
+        paths::join(&paths::join(shown, &ups), in_root)
     }
 }
 

@@ -24,7 +24,7 @@ pub struct GitStore {
 
 impl std::fmt::Debug for GitStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GitStore").field("label", &self.label).field("blobs", &self.blobs.len()).finish()
+        f.debug_struct("GitStore").field("label", &self.label).field("blobs", &self.blobs.len()).finish_non_exhaustive()
     }
 }
 

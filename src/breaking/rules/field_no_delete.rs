@@ -11,7 +11,7 @@ declare_rule! {
     /// Removing `string note = 3;` from `Order` fires:
     /// `Previously present field "3" with name "note" on message "Order" was deleted.`
     /// Instead, keep the field (mark it `deprecated = true`), or reserve it:
-    /// `reserved 3; reserved "note";` — and select the WIRE_JSON or WIRE category, whose
+    /// `reserved 3; reserved "note";` — and select the `WIRE_JSON` or `WIRE` category, whose
     /// `*_UNLESS_*_RESERVED` rules accept reserved deletions.
     pub FieldNoDelete {
         id: "FIELD_NO_DELETE",
