@@ -52,6 +52,8 @@ pub struct Diagnostic {
     pub element: Option<String>,
     /// Breaking only: the file in the against schema, used for ignore filtering, never printed.
     pub against_file: Option<FileRef>,
+    /// What to do about it, where protogate knows more than buf says (never in buf's formats).
+    pub help: Option<String>,
 }
 
 impl Diagnostic {
@@ -63,6 +65,7 @@ impl Diagnostic {
             span: Span::default(),
             element: None,
             against_file: None,
+            help: None,
         }
     }
 

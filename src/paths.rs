@@ -37,12 +37,15 @@ pub fn join(base: &str, rest: &str) -> String {
 
 /// Whether `path` equals `dir` or lies below it (both cleaned, relative).
 pub fn contains(dir: &str, path: &str) -> bool {
-    dir == "." || path == dir || (path.starts_with(dir) && path.as_bytes().get(dir.len()) == Some(&b'/'))
+    dir == "."
+        || dir.is_empty()
+        || path == dir
+        || (path.starts_with(dir) && path.as_bytes().get(dir.len()) == Some(&b'/'))
 }
 
 /// `path` relative to `dir`, when `dir` contains it.
 pub fn strip(dir: &str, path: &str) -> Option<String> {
-    if dir == "." {
+    if dir == "." || dir.is_empty() {
         return Some(path.to_owned());
     }
     if path == dir {

@@ -1,8 +1,10 @@
 //! `protogate build` and `buf build` produce the same descriptors.
 //!
-//! Normalisation (and why): source info is excluded on both sides (`--exclude-source-info`),
-//! because spans are compared by the lint tests in buf's own columns; nothing else is changed.
-//! Files are compared by name and order.
+//! Normalisation (and why): the descriptor tests exclude source info on both sides
+//! (`--exclude-source-info`); source info is compared by its own test, for the files compiled
+//! from source only: buf also carries source info for the well-known types it bundles as .proto
+//! text, while protogate takes them precompiled from prost-reflect. Files are compared by name
+//! and order.
 
 mod support;
 
@@ -11,12 +13,16 @@ use prost_types::FileDescriptorSet;
 use support::{buf, code, protogate, repo_root, run};
 
 fn build_both(input: &str) -> (FileDescriptorSet, FileDescriptorSet) {
+    build_both_with(input, &["--exclude-source-info"])
+}
+
+fn build_both_with(input: &str, flags: &[&str]) -> (FileDescriptorSet, FileDescriptorSet) {
     let dir = tempfile::tempdir().unwrap();
     let ours = dir.path().join("ours.binpb");
     let theirs = dir.path().join("theirs.binpb");
-    let out = run(&protogate(), &["build", input, "--exclude-source-info", "-o", ours.to_str().unwrap()]);
+    let out = run(&protogate(), &[&["build", input, "-o", ours.to_str().unwrap()], flags].concat());
     assert_eq!(code(&out), 0, "protogate build {input}: {}", String::from_utf8_lossy(&out.stderr));
-    let out = run(buf(), &["build", input, "--exclude-source-info", "-o", theirs.to_str().unwrap()]);
+    let out = run(buf(), &[&["build", input, "-o", theirs.to_str().unwrap()], flags].concat());
     assert_eq!(code(&out), 0, "buf build {input}: {}", String::from_utf8_lossy(&out.stderr));
     let decode = |p: &std::path::Path| FileDescriptorSet::decode(std::fs::read(p).unwrap().as_slice()).unwrap();
     (decode(&ours), decode(&theirs))
@@ -47,4 +53,15 @@ fn editions_fixtures_match_buf() {
         }
     }
     assert!(count >= 10, "expected at least 10 editions fixtures, found {count}");
+}
+
+#[test]
+fn reference_protos_source_info_matches_buf() {
+    let (ours, theirs) = build_both_with("proto", &[]);
+    let mut compared = 0;
+    for (a, b) in ours.file.iter().zip(&theirs.file).filter(|(a, _)| !a.name().starts_with("google/protobuf/")) {
+        similar_asserts::assert_eq!(a.source_code_info, b.source_code_info, "source info of {}", a.name());
+        compared += 1;
+    }
+    assert!(compared >= 5, "compared {compared} files");
 }

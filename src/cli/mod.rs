@@ -1,6 +1,7 @@
 //! The command line: clap definitions and orchestration. Nothing imports this module.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod breaking;
 mod build;
 mod lint;
 mod output;
@@ -25,7 +26,7 @@ enum Command {
     /// Lint .proto files (buf lint).
     Lint(InputArgs),
     /// Detect breaking changes against another input (buf breaking).
-    Breaking(InputArgs),
+    Breaking(breaking::BreakingArgs),
     /// Compile an input into an image (buf build).
     Build(build::BuildArgs),
     /// Generate Rust code (prost + tonic) without protoc.
@@ -67,7 +68,7 @@ pub fn main() -> std::process::ExitCode {
     let result = match cli.command {
         Command::Build(args) => build::run(&args),
         Command::Lint(args) => lint::run(&args),
-        Command::Breaking(_) => Err(Error::not_implemented("protogate breaking")),
+        Command::Breaking(args) => breaking::run(&args),
         Command::Generate(_) => Err(Error::not_implemented("protogate generate")),
         Command::Rules => Err(Error::not_implemented("protogate rules")),
     };
@@ -85,7 +86,13 @@ fn exit(code: ExitCode) -> std::process::ExitCode {
 fn report_failure(error: &Error) -> ExitCode {
     let mut stderr = std::io::stderr().lock();
     if !error.compile_diagnostics().is_empty() {
-        let _ = stderr.write_all(crate::report::Format::Text.render(error.compile_diagnostics()).as_bytes());
+        let diagnostics = error.compile_diagnostics();
+        let _ = stderr.write_all(crate::report::Format::Text.render(diagnostics).as_bytes());
+        let mut helps: Vec<&str> = diagnostics.iter().filter_map(|d| d.help.as_deref()).collect();
+        helps.dedup();
+        for help in helps {
+            let _ = writeln!(stderr, "  help: {help}");
+        }
         return error.exit_code();
     }
     let _ = writeln!(stderr, "Failure: {error}");
@@ -139,7 +146,19 @@ pub(crate) fn load_input(args: &InputArgs) -> Result<LoadedInput, Error> {
                 .unwrap_or_else(|| crate::config::ModuleConfig::new(parsed.version, "."));
             Ok(LoadedInput { schema, modules: vec![(None, module)] })
         }
-        InputSpec::Git { .. } => Err(Error::not_implemented("git inputs")),
+        InputSpec::Git { path, options } => {
+            let tree = crate::input::resolve_git(&path, &options, config.as_ref(), &filter)?;
+            let schema = crate::compile::compile_tree(&tree)?;
+            let modules = tree
+                .workspace
+                .modules
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.targeted)
+                .map(|(i, m)| (Some(i), m.config.clone()))
+                .collect();
+            Ok(LoadedInput { schema, modules })
+        }
     }
 }
 

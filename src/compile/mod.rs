@@ -1,11 +1,16 @@
 //! The compile stage: source files → [`Schema`]. One interface (`compile_tree`) so the inside
-//! (protox today, a parallel linker later) can change without touching inputs or checks.
+//! can change (issue: a parallel linker) without touching inputs or checks.
 //!
-//! protox parses and links; `editions` is our front-end for `edition = "2023"/"2024"` files,
-//! which protox 0.10 rejects; `buf_errors` turns protox's errors into buf's words.
+//! 1. `load`: read each reachable file once, parse it (in parallel, level by level of the import
+//!    graph) with protox's parser or, for `edition = ...` files, our `editions` front-end.
+//! 2. Any parse error: report every file's errors in buf's words (`buf_errors`) and stop.
+//! 3. Link the pre-parsed descriptors with protox (no second parse on the happy path).
+//! 4. A link error: compile again from source, file by file, so every file's errors come out
+//!    with positions, as buf reports them.
 
 mod buf_errors;
 mod editions;
+mod load;
 
 use std::{
     collections::HashMap,
@@ -21,43 +26,111 @@ use crate::{
     schema::{Schema, SchemaFile},
 };
 
+use buf_errors::CompileMessage;
+use load::{Failure, load_reachable};
+
 /// Compiles the targets of `tree` with everything they import.
+#[allow(clippy::zero_sized_map_values)] // the editions fixup may carry nothing
 pub fn compile_tree(tree: &SourceTree) -> Result<Schema, Error> {
-    let shared = Arc::new(Shared::default());
-    let disk_paths = tree.files.iter().map(|f| (f.file_ref.module_path.clone(), f.disk_path.clone())).collect();
-    let resolver = TreeResolver { disk_paths, shared: shared.clone(), google: GoogleFileResolver::new() };
+    let targets: Vec<String> = tree.targets().map(|f| f.file_ref.module_path.clone()).collect();
+    let loaded = load_reachable(tree, &targets)?;
+    let originals: HashMap<String, Arc<str>> =
+        loaded.iter().map(|(name, l)| (name.clone(), l.original.clone())).collect();
+    let source = |name: &str| originals.get(name).cloned();
+    let mut messages: Vec<CompileMessage> = Vec::new();
+    let mut fallback = FallbackSources::default();
+    let mut descriptors = HashMap::new();
+    let mut fixups = HashMap::new();
+    let mut names: Vec<String> = loaded.keys().cloned().collect();
+    names.sort();
+    let mut loaded = loaded;
+    for name in names {
+        let Some(file) = loaded.remove(&name) else { continue };
+        match file.parsed {
+            Err(Failure::Protox(error)) => messages.extend(buf_errors::translate(&error, &source)),
+            Err(Failure::Messages(found)) => messages.extend(found),
+            Ok(parsed) => {
+                let for_errors = match &parsed.fixup {
+                    Some(_) => FallbackFile::Parsed(Box::new(parsed.descriptor.clone())),
+                    None if file.parse_text.len() == file.original.len() => FallbackFile::Original,
+                    None => FallbackFile::Text(file.parse_text),
+                };
+                fallback.files.insert(name.clone(), for_errors);
+                descriptors.insert(name.clone(), parsed.descriptor);
+                if let Some(fixup) = parsed.fixup {
+                    fixups.insert(name, fixup);
+                }
+            }
+        }
+    }
+    if !messages.is_empty() {
+        return Err(compile_failure(tree, messages, &HashMap::new()));
+    }
+    let missing = missing_imports(tree, &descriptors);
+    let resolver = ParsedResolver { parsed: Mutex::new(descriptors), google: GoogleFileResolver::new() };
     let mut compiler = protox::Compiler::with_file_resolver(resolver);
     compiler.include_source_info(true).include_imports(true);
-    let targets: Vec<&str> = tree.targets().map(|f| f.file_ref.module_path.as_str()).collect();
     if let Err(error) = compiler.open_files(&targets) {
-        return Err(Error::compile(compile_diagnostics(tree, &shared, &error)));
+        let resolver = fallback.into_resolver(&originals);
+        let mut messages = relink_for_errors(&resolver, &targets, &source);
+        if messages.is_empty() {
+            messages = buf_errors::translate(&error, &source);
+        }
+        return Err(compile_failure(tree, messages, &missing));
     }
     let is_import: HashMap<String, bool> = compiler.files().map(|f| (f.name().to_owned(), f.is_import())).collect();
-    let set = compiler.file_descriptor_set();
-    let mut fixups = std::mem::take(&mut *lock(&shared.fixups));
-    let files = set
+    let files = compiler
+        .file_descriptor_set()
         .file
         .into_iter()
         .map(|mut descriptor| {
             let name = descriptor.name().to_owned();
-            if let Some(fixup) = fixups.remove(&name) {
-                editions::finish(&mut descriptor, &fixup);
+            if let Some(fixup) = fixups.get(&name) {
+                editions::finish(&mut descriptor, fixup);
+            }
+            if originals.contains_key(&name) {
+                order_locations_like_buf(&mut descriptor);
             }
             let source_file = tree.find(&name);
             let file_ref = source_file.map_or_else(
                 || FileRef { external_path: name.clone(), module_path: name.clone() },
                 |f| f.file_ref.clone(),
             );
+            let text = originals.get(&name).cloned();
             SchemaFile::new(
                 descriptor,
                 is_import.get(&name).copied().unwrap_or(true),
                 file_ref,
                 source_file.map(|f| f.module),
-                shared.source(&name),
+                text,
             )
         })
         .collect();
     Ok(Schema { files })
+}
+
+/// buf 1.75 records source locations ordered by start, then end, then depth (so a field's type
+/// comes before the field declaration that starts at the same place); protox records them in
+/// its own walk order. Reordering makes images byte-identical to buf's, and "the first location
+/// for a path" mean the same thing in both.
+fn order_locations_like_buf(descriptor: &mut prost_types::FileDescriptorProto) {
+    let Some(info) = descriptor.source_code_info.as_mut() else { return };
+    let Some((_file_location, rest)) = info.location.split_first_mut() else { return };
+    rest.sort_by_key(|location| {
+        let span = &location.span;
+        let (end_line, end_column) = match span[..] {
+            [line, _, end] => (line, end),
+            [_, _, end_line, end] => (end_line, end),
+            _ => (i32::MAX, i32::MAX),
+        };
+        (
+            span.first().copied().unwrap_or(i32::MAX),
+            span.get(1).copied().unwrap_or(i32::MAX),
+            end_line,
+            end_column,
+            location.path.len(),
+        )
+    });
 }
 
 /// A schema read from an image: no sources, so spans are used as recorded.
@@ -73,95 +146,152 @@ pub fn schema_from_image(files: Vec<ImageFile>) -> Schema {
     Schema { files }
 }
 
-fn compile_diagnostics(tree: &SourceTree, shared: &Shared, error: &protox::Error) -> Vec<Diagnostic> {
-    let early = std::mem::take(&mut *lock(&shared.early_errors));
-    let messages = if early.is_empty() { buf_errors::translate(error, &|name| shared.source(name)) } else { early };
+/// The error path: compile from source (so protox's errors carry positions), all targets at once
+/// and then each on its own, collecting every file's errors as buf does.
+fn relink_for_errors(
+    fallback: &OwnedSourceResolver,
+    targets: &[String],
+    source: &dyn Fn(&str) -> Option<Arc<str>>,
+) -> Vec<CompileMessage> {
+    let compile = |files: &[String]| {
+        let mut compiler = protox::Compiler::with_file_resolver(fallback.clone());
+        compiler.include_source_info(true);
+        compiler.open_files(files).err()
+    };
+    let mut messages = Vec::new();
+    if let Some(error) = compile(targets) {
+        messages.extend(buf_errors::translate(&error, source));
+        for target in targets {
+            match compile(std::slice::from_ref(target)) {
+                Some(error) if !error.to_string().starts_with("import cycle detected") => {
+                    messages.extend(buf_errors::translate(&error, source));
+                }
+                _ => {}
+            }
+        }
+    }
     messages
+}
+
+/// Imports of each parsed file that neither the workspace nor the well-known types provide.
+fn missing_imports(
+    tree: &SourceTree,
+    descriptors: &HashMap<String, prost_types::FileDescriptorProto>,
+) -> HashMap<String, Vec<String>> {
+    let google = GoogleFileResolver::new();
+    descriptors
+        .iter()
+        .filter_map(|(name, descriptor)| {
+            let missing: Vec<String> = descriptor
+                .dependency
+                .iter()
+                .filter(|dep| tree.find(dep).is_none() && google.open_file(dep).is_err())
+                .cloned()
+                .collect();
+            (!missing.is_empty()).then(|| (name.clone(), missing))
+        })
+        .collect()
+}
+
+fn missing_import_help(missing: &[String]) -> String {
+    let list = missing.iter().map(|m| format!("{m:?}")).collect::<Vec<_>>().join(", ");
+    format!(
+        "{list} is not in any module of this workspace and Buf Schema Registry dependencies cannot be fetched offline; \
+         put the directory that holds it in the workspace (a `modules:` entry of a v2 buf.yaml, or a buf.work.yaml directory)"
+    )
+}
+
+fn compile_failure(
+    tree: &SourceTree,
+    mut messages: Vec<CompileMessage>,
+    missing: &HashMap<String, Vec<String>>,
+) -> Error {
+    messages.sort_by(|a, b| (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message)));
+    messages.dedup();
+    let diagnostics = messages
         .into_iter()
         .map(|m| {
             let file_ref = tree.find(&m.file).map_or_else(
                 || FileRef { external_path: m.file.clone(), module_path: m.file.clone() },
                 |f| f.file_ref.clone(),
             );
-            diagnostic(Some(file_ref), m.line, m.column, m.message)
+            let help = (m.message == "imported file does not exist")
+                .then(|| missing.get(&m.file))
+                .flatten()
+                .map(|list| missing_import_help(list));
+            let mut diagnostic = diagnostic(Some(file_ref), m.line, m.column, m.message);
+            diagnostic.help = help;
+            diagnostic
         })
-        .collect()
+        .collect();
+    Error::compile(diagnostics)
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// What the resolver learns while protox drives it, read back after compiling.
-#[derive(Default)]
-#[allow(clippy::zero_sized_map_values)] // the fixup is empty until editions lands
-struct Shared {
-    sources: Mutex<HashMap<String, Arc<str>>>,
-    fixups: Mutex<HashMap<String, editions::EditionsFixup>>,
-    early_errors: Mutex<Vec<buf_errors::CompileMessage>>,
-}
-
-impl Shared {
-    fn source(&self, name: &str) -> Option<Arc<str>> {
-        lock(&self.sources).get(name).cloned()
-    }
-}
-
-/// Serves files to protox from the source tree, reading each file once and keeping its text
-/// for locations and error messages.
-struct TreeResolver {
-    disk_paths: HashMap<String, std::path::PathBuf>,
-    shared: Arc<Shared>,
+/// The happy path: hands protox the descriptors parsed in `load`, each exactly once.
+struct ParsedResolver {
+    parsed: Mutex<HashMap<String, prost_types::FileDescriptorProto>>,
     google: GoogleFileResolver,
 }
 
-impl TreeResolver {
-    fn fail(&self, name: &str, line: u32, column: u32, message: String) -> protox::Error {
-        lock(&self.shared.early_errors).push(buf_errors::CompileMessage {
-            file: name.to_owned(),
-            line,
-            column,
-            message: message.clone(),
-        });
-        protox::Error::new(std::io::Error::other(message))
-    }
-}
-
-impl FileResolver for TreeResolver {
+impl FileResolver for ParsedResolver {
     fn open_file(&self, name: &str) -> Result<File, protox::Error> {
-        let Some(disk_path) = self.disk_paths.get(name) else {
-            return self.google.open_file(name);
-        };
-        let bytes =
-            std::fs::read(disk_path).map_err(|e| self.fail(name, 0, 0, Error::io(disk_path, &e).to_string()))?;
-        let text: Arc<str> = match String::from_utf8(bytes) {
-            Ok(text) => text.into(),
-            Err(invalid) => {
-                let offset = invalid.utf8_error().valid_up_to();
-                let (line, column) = line_column(&invalid.as_bytes()[..offset]);
-                return Err(self.fail(name, line, column, "invalid UTF-8 encoding".to_owned()));
-            }
-        };
-        lock(&self.shared.sources).insert(name.to_owned(), text.clone());
-        match editions::prepare(name, &text) {
-            Ok(None) => File::from_source(name, &text),
-            Ok(Some((descriptor, fixup))) => {
-                lock(&self.shared.fixups).insert(name.to_owned(), fixup);
-                Ok(File::from_file_descriptor_proto(descriptor))
-            }
-            Err(error) => {
-                let (line, column) = line_column(&text.as_bytes()[..error.span.start.min(text.len())]);
-                Err(self.fail(name, line, column, error.message))
-            }
+        match lock(&self.parsed).remove(name) {
+            Some(descriptor) => Ok(File::from_file_descriptor_proto(descriptor)),
+            None => self.google.open_file(name),
         }
     }
 }
 
-/// 1-based line and byte column just after `before`.
-fn line_column(before: &[u8]) -> (u32, u32) {
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let column = before.len() - before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
-    (line as u32, column as u32)
+/// What the error path needs to re-open a file from source, gathered without parsing twice.
+#[derive(Default)]
+struct FallbackSources {
+    files: HashMap<String, FallbackFile>,
+}
+
+enum FallbackFile {
+    /// The original text is what protox parses.
+    Original,
+    /// The text protox parses differs from the original (a BOM was removed, or binary → empty).
+    Text(String),
+    /// An editions file: our front-end's descriptor.
+    Parsed(Box<prost_types::FileDescriptorProto>),
+}
+
+impl FallbackSources {
+    fn into_resolver(self, originals: &HashMap<String, Arc<str>>) -> OwnedSourceResolver {
+        let files = self
+            .files
+            .into_iter()
+            .filter_map(|(name, file)| {
+                let opened = match file {
+                    FallbackFile::Original => File::from_source(&name, originals.get(&name)?).ok()?,
+                    FallbackFile::Text(text) => File::from_source(&name, &text).ok()?,
+                    FallbackFile::Parsed(descriptor) => File::from_file_descriptor_proto(*descriptor),
+                };
+                Some((name, opened))
+            })
+            .collect();
+        OwnedSourceResolver { files }
+    }
+}
+
+/// The error path: serves source text so protox's errors carry spans.
+#[derive(Clone)]
+struct OwnedSourceResolver {
+    files: HashMap<String, File>,
+}
+
+impl FileResolver for OwnedSourceResolver {
+    fn open_file(&self, name: &str) -> Result<File, protox::Error> {
+        match self.files.get(name) {
+            Some(file) => Ok(file.clone()),
+            None => GoogleFileResolver::new().open_file(name),
+        }
+    }
 }
 
 pub(crate) fn diagnostic(file_ref: Option<FileRef>, line: u32, column: u32, message: String) -> Diagnostic {

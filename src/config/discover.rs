@@ -2,10 +2,10 @@
 //! §3.1): a v2 `buf.yaml` or a v1 `buf.work.yaml` above the input controls it when the input is
 //! that directory, lies inside one of its modules, or contains one of them.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::{Config, FileVersion, ModuleConfig, parse_buf_work_yaml, parse_buf_yaml};
-use crate::{Error, paths};
+use crate::{Error, input::Store, paths};
 
 /// `--config`: a file path (ends in .yaml/.yml/.json) or inline YAML/JSON.
 #[derive(Debug, Clone)]
@@ -24,8 +24,8 @@ impl ConfigOverride {
 /// The modules a directory input resolves to. Module paths are relative to `root`.
 #[derive(Debug, Clone)]
 pub struct Workspace {
-    /// Absolute directory that module paths are relative to.
-    pub root: PathBuf,
+    /// Store path of the directory that module paths are relative to.
+    pub root: String,
     /// The input directory relative to `root` (cleaned; `.` when it is the root).
     pub input_in_root: String,
     pub version: FileVersion,
@@ -39,8 +39,13 @@ pub struct WorkspaceModule {
     pub targeted: bool,
 }
 
-/// Resolves the workspace for the absolute directory `input`. `shown` is how the user named it.
-pub fn discover_workspace(input: &Path, shown: &str, config: Option<&ConfigOverride>) -> Result<Workspace, Error> {
+/// Resolves the workspace for the store directory `input`. `shown` is how the user named it.
+pub fn discover_workspace(
+    store: &dyn Store,
+    input: &str,
+    shown: &str,
+    config: Option<&ConfigOverride>,
+) -> Result<Workspace, Error> {
     if let Some(config) = config {
         let parsed = match config {
             ConfigOverride::File(path) => {
@@ -52,20 +57,20 @@ pub fn discover_workspace(input: &Path, shown: &str, config: Option<&ConfigOverr
         };
         return Ok(single_root(input, parsed));
     }
-    for dir in input.ancestors() {
-        let buf_yaml = dir.join("buf.yaml");
-        let buf_work = dir.join("buf.work.yaml");
-        let (has_yaml, has_work) = (buf_yaml.is_file(), buf_work.is_file());
+    for dir in ancestors(input) {
+        let buf_yaml = paths::join(&dir, "buf.yaml");
+        let buf_work = paths::join(&dir, "buf.work.yaml");
+        let (has_yaml, has_work) = (store.is_file(&buf_yaml), store.is_file(&buf_work));
         if has_yaml && has_work {
-            return Err(Error::new(format!("{}: buf.work.yaml and buf.yaml cannot be in the same directory", dir.display()))
+            return Err(Error::new(format!("{}: buf.work.yaml and buf.yaml cannot be in the same directory", store.describe(&dir)))
                 .with_help("a v1 workspace lists its modules in buf.work.yaml; give each module its own buf.yaml in its directory, or migrate to a single v2 buf.yaml"));
         }
-        let input_in_dir = relative(dir, input);
+        let input_in_dir = paths::strip(&dir, input).unwrap_or_else(|| ".".to_owned());
         if has_work {
             let shown_file = display_config(shown, input, &buf_work);
-            let directories = parse_buf_work_yaml(&read(&buf_work)?, &shown_file)?;
+            let directories = parse_buf_work_yaml(&read(store, &buf_work)?, &shown_file)?;
             if input == dir || directories.iter().any(|d| paths::contains(d, &input_in_dir)) {
-                return work_workspace(dir, &input_in_dir, &directories, shown);
+                return work_workspace(store, &dir, &input_in_dir, &directories, shown);
             }
             continue;
         }
@@ -73,7 +78,7 @@ pub fn discover_workspace(input: &Path, shown: &str, config: Option<&ConfigOverr
             continue;
         }
         let shown_file = display_config(shown, input, &buf_yaml);
-        let parsed = parse_buf_yaml(&read(&buf_yaml)?, &shown_file)?;
+        let parsed = parse_buf_yaml(&read(store, &buf_yaml)?, &shown_file)?;
         if parsed.version != FileVersion::V2 {
             if input == dir {
                 return Ok(single_root(input, parsed));
@@ -86,22 +91,36 @@ pub fn discover_workspace(input: &Path, shown: &str, config: Option<&ConfigOverr
                 .iter()
                 .any(|m| paths::contains(&m.dir, &input_in_dir) || paths::contains(&input_in_dir, &m.dir));
         if controls {
-            return v2_workspace(dir, &input_in_dir, parsed, shown);
+            return v2_workspace(&dir, &input_in_dir, parsed, shown);
         }
     }
     Ok(single_root(input, Config::v1_defaults()))
 }
 
-fn single_root(input: &Path, config: Config) -> Workspace {
+/// `input`, then each parent up to the store root (`""`).
+fn ancestors(input: &str) -> Vec<String> {
+    let mut out = vec![input.to_owned()];
+    let mut current = input;
+    while let Some((parent, _)) = current.rsplit_once('/') {
+        out.push(parent.to_owned());
+        current = parent;
+    }
+    if !input.is_empty() {
+        out.push(String::new());
+    }
+    out
+}
+
+fn single_root(input: &str, config: Config) -> Workspace {
     Workspace {
-        root: input.to_path_buf(),
+        root: input.to_owned(),
         input_in_root: ".".to_owned(),
         version: config.version,
         modules: config.modules.into_iter().map(|config| WorkspaceModule { config, targeted: true }).collect(),
     }
 }
 
-fn v2_workspace(root: &Path, input_in_root: &str, config: Config, shown: &str) -> Result<Workspace, Error> {
+fn v2_workspace(root: &str, input_in_root: &str, config: Config, shown: &str) -> Result<Workspace, Error> {
     let inside = config.modules.iter().find(|m| {
         m.dir != input_in_root && m.dir != "." && paths::contains(&m.dir, input_in_root) && input_in_root != "."
     });
@@ -121,12 +140,7 @@ fn v2_workspace(root: &Path, input_in_root: &str, config: Config, shown: &str) -
     {
         return Err(contained_error(shown, &module.config.dir));
     }
-    Ok(Workspace {
-        root: root.to_path_buf(),
-        input_in_root: input_in_root.to_owned(),
-        version: FileVersion::V2,
-        modules,
-    })
+    Ok(Workspace { root: root.to_owned(), input_in_root: input_in_root.to_owned(), version: FileVersion::V2, modules })
 }
 
 fn contained_error(shown: &str, module_dir: &str) -> Error {
@@ -135,13 +149,19 @@ fn contained_error(shown: &str, module_dir: &str) -> Error {
     ))
 }
 
-fn work_workspace(root: &Path, input_in_root: &str, directories: &[String], shown: &str) -> Result<Workspace, Error> {
+fn work_workspace(
+    store: &dyn Store,
+    root: &str,
+    input_in_root: &str,
+    directories: &[String],
+    shown: &str,
+) -> Result<Workspace, Error> {
     let mut modules = Vec::new();
     for dir in directories {
-        let module_yaml = root.join(dir).join("buf.yaml");
-        let mut config = if module_yaml.is_file() {
-            let parsed =
-                parse_buf_yaml(&read(&module_yaml)?, &display_config(shown, &root.join(input_in_root), &module_yaml))?;
+        let module_yaml = paths::join(&paths::join(root, dir), "buf.yaml");
+        let mut config = if store.is_file(&module_yaml) {
+            let input = paths::join(root, input_in_root);
+            let parsed = parse_buf_yaml(&read(store, &module_yaml)?, &display_config(shown, &input, &module_yaml))?;
             parsed.modules.into_iter().next().unwrap_or_else(|| ModuleConfig::new(FileVersion::V1, "."))
         } else {
             ModuleConfig::new(FileVersion::V1, ".")
@@ -160,40 +180,28 @@ fn work_workspace(root: &Path, input_in_root: &str, directories: &[String], show
     {
         return Err(contained_error(shown, dir));
     }
-    Ok(Workspace {
-        root: root.to_path_buf(),
-        input_in_root: input_in_root.to_owned(),
-        version: FileVersion::V1,
-        modules,
-    })
+    Ok(Workspace { root: root.to_owned(), input_in_root: input_in_root.to_owned(), version: FileVersion::V1, modules })
 }
 
-fn read(path: &Path) -> Result<String, Error> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
-    String::from_utf8(bytes).map_err(|_| Error::new(format!("{}: config file is not valid UTF-8", path.display())))
-}
-
-/// `dir`-relative path of `path` (both absolute), `/`-separated; `.` when equal.
-fn relative(dir: &Path, path: &Path) -> String {
-    path.strip_prefix(dir).map_or_else(
-        |_| ".".to_owned(),
-        |rest| {
-            let slash = paths::to_slash(rest);
-            if slash.is_empty() { ".".to_owned() } else { slash }
-        },
-    )
+fn read(store: &dyn Store, path: &str) -> Result<String, Error> {
+    let bytes = store.read(path).map_err(|e| Error::new(format!("{}: {e}", store.describe(path))))?;
+    String::from_utf8(bytes)
+        .map_err(|_| Error::new(format!("{}: config file is not valid UTF-8", store.describe(path))))
 }
 
 /// A config file as the user would name it: relative to the input they typed.
-fn display_config(shown: &str, input: &Path, file: &Path) -> String {
+fn display_config(shown: &str, input: &str, file: &str) -> String {
     let mut up = String::new();
-    let mut dir = input;
-    while !file.starts_with(dir) {
+    let mut dir = input.to_owned();
+    while !paths::contains(&dir, file) || dir == file {
         up.push_str("../");
-        match dir.parent() {
-            Some(parent) => dir = parent,
-            None => return file.display().to_string(),
+        match dir.rsplit_once('/') {
+            Some((parent, _)) => dir = parent.to_owned(),
+            None if !dir.is_empty() => dir = String::new(),
+            None => return file.to_owned(),
         }
     }
-    paths::join(&paths::join(shown, &up), &relative(dir, file))
+    let below =
+        if dir.is_empty() { file.to_owned() } else { paths::strip(&dir, file).unwrap_or_else(|| file.to_owned()) };
+    paths::join(&paths::join(shown, &up), &below)
 }

@@ -63,6 +63,10 @@ impl Cx<'_> {
     }
 
     fn yaml_error(&self, error: &serde_saphyr::Error) -> Error {
+        let mut error = error;
+        while let serde_saphyr::Error::WithSnippet { error: inner, .. } = error {
+            error = inner;
+        }
         let line = error.location().map_or(0, |l| l.line());
         if let serde_saphyr::Error::SerdeUnknownField { field, expected, .. } = error {
             let failure = self.fail(format!("yaml: unmarshal errors:\n  line {line}: field {field} not found"));
@@ -72,7 +76,7 @@ impl Cx<'_> {
             };
         }
         let rendered = error.to_string();
-        let detail = first_line(&rendered);
+        let detail = strip_position(first_line(&rendered));
         if line == 0 {
             self.fail(format!("yaml: {detail}"))
         } else {
@@ -410,4 +414,17 @@ fn clone_breaking(b: &raw::Breaking) -> raw::Breaking {
 
 fn first_line(text: &str) -> &str {
     text.lines().next().unwrap_or(text)
+}
+
+/// serde-saphyr prefixes messages with `error: line L column C: `; the line is printed by us.
+fn strip_position(message: &str) -> &str {
+    let message = message.strip_prefix("error: ").unwrap_or(message);
+    let message = match message.split_once(": ") {
+        Some((position, rest)) if position.starts_with("line ") && position.contains(" column ") => rest,
+        _ => message,
+    };
+    match message.rsplit_once(" at line ") {
+        Some((text, position)) if position.contains(", column ") => text,
+        _ => message,
+    }
 }

@@ -1,11 +1,9 @@
-//! A directory input: the workspace that controls it and every .proto file of its modules.
+//! Resolving a directory of a [`Store`] (the file system, or a git tree) into its workspace and
+//! the files of its modules.
 
-use std::{
-    collections::HashMap,
-    path::{Path, PathBuf},
-};
+use std::{collections::HashMap, sync::Arc};
 
-use super::PathFilter;
+use super::{DiskStore, PathFilter, Store};
 use crate::{
     Error,
     config::{ConfigOverride, Workspace, discover_workspace},
@@ -13,15 +11,12 @@ use crate::{
     paths,
 };
 
-/// Directories never walked: VCS metadata and build output, which can hold thousands of stale
-/// or vendored .proto copies.
-const SKIPPED_DIRS: [&str; 3] = [".git", "target", "node_modules"];
-
 /// One .proto file of the workspace.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     pub file_ref: FileRef,
-    pub disk_path: PathBuf,
+    /// Where the store keeps it.
+    pub store_path: String,
     /// Index into `SourceTree::workspace.modules`.
     pub module: usize,
     /// Selected by the input and the path filters (imports are not).
@@ -31,6 +26,7 @@ pub struct SourceFile {
 /// The files of a resolved directory input.
 #[derive(Debug, Clone)]
 pub struct SourceTree {
+    pub store: Arc<dyn Store>,
     pub workspace: Workspace,
     pub files: Vec<SourceFile>,
     by_import_path: HashMap<String, usize>,
@@ -44,29 +40,47 @@ impl SourceTree {
     pub fn targets(&self) -> impl Iterator<Item = &SourceFile> {
         self.files.iter().filter(|f| f.target)
     }
+
+    pub fn read(&self, file: &SourceFile) -> Result<Vec<u8>, Error> {
+        self.store
+            .read(&file.store_path)
+            .map_err(|e| Error::new(format!("{}: {e}", self.store.describe(&file.store_path))))
+    }
 }
 
-/// Resolves the directory `shown` (as typed by the user) into its workspace and files.
+/// Resolves the directory `shown` (as typed by the user) on disk.
 pub fn resolve_directory(
     shown: &str,
     config: Option<&ConfigOverride>,
     filter: &PathFilter,
 ) -> Result<SourceTree, Error> {
-    let typed = Path::new(shown);
+    let typed = std::path::Path::new(shown);
     let metadata = std::fs::metadata(typed).map_err(|e| Error::io(typed, &e))?;
     if !metadata.is_dir() {
         return Err(Error::new(format!("{shown}: not a directory"))
             .with_help("give a directory of .proto files, a .git repository, or an image file (.binpb, .json)"));
     }
     let absolute = typed.canonicalize().map_err(|e| Error::io(typed, &e))?;
-    let workspace = discover_workspace(&absolute, shown, config)?;
+    resolve_in_store(Arc::new(DiskStore), &DiskStore::store_path(&absolute), shown, config, filter)
+}
+
+/// Resolves the store directory `input`; `shown` is how paths are printed.
+pub fn resolve_in_store(
+    store: Arc<dyn Store>,
+    input: &str,
+    shown: &str,
+    config: Option<&ConfigOverride>,
+    filter: &PathFilter,
+) -> Result<SourceTree, Error> {
+    let workspace = discover_workspace(store.as_ref(), input, shown, config)?;
     let shown = paths::clean(shown);
     let mut files = Vec::new();
     let mut by_import_path = HashMap::new();
     for (index, module) in workspace.modules.iter().enumerate() {
         for root in &module.config.roots {
-            let root_dir = workspace.root.join(root);
-            for (import_path, disk_path) in walk_root(&root_dir)? {
+            let root_dir = paths::join(&workspace.root, root);
+            for store_path in store.protos_under(&root_dir)? {
+                let Some(import_path) = paths::strip(&root_dir, &store_path) else { continue };
                 let in_root = paths::join(root, &import_path);
                 if is_excluded(&module.config.includes, &module.config.excludes, &in_root) {
                     continue;
@@ -85,7 +99,7 @@ pub fn resolve_directory(
                 by_import_path.insert(import_path.clone(), files.len());
                 files.push(SourceFile {
                     file_ref: FileRef { external_path, module_path: import_path },
-                    disk_path,
+                    store_path,
                     module: index,
                     target: module.targeted,
                 });
@@ -98,40 +112,7 @@ pub fn resolve_directory(
             "no .proto files were targeted. This can occur if no .proto files are found in your input, --path points to files that do not exist, or --exclude-path excludes all files.",
         ));
     }
-    Ok(SourceTree { workspace, files, by_import_path })
-}
-
-/// Every .proto below `root` as (import path, disk path), sorted by import path.
-fn walk_root(root: &Path) -> Result<Vec<(String, PathBuf)>, Error> {
-    if !root.is_dir() {
-        return Ok(Vec::new());
-    }
-    let walker = walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter().filter_entry(|entry| {
-        entry.depth() == 0 || !(entry.file_type().is_dir() && SKIPPED_DIRS.iter().any(|s| entry.file_name() == *s))
-    });
-    let mut found = Vec::new();
-    for entry in walker {
-        let entry = entry.map_err(|e| walk_error(&e))?;
-        let is_proto = entry.file_type().is_file() && entry.path().extension().is_some_and(|ext| ext == "proto");
-        if is_proto {
-            let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
-            found.push((paths::to_slash(relative), entry.path().to_path_buf()));
-        }
-    }
-    found.sort();
-    Ok(found)
-}
-
-fn walk_error(error: &walkdir::Error) -> Error {
-    let path = error.path().map_or_else(|| "?".to_owned(), |p| p.display().to_string());
-    if error.loop_ancestor().is_some() {
-        return Error::new(format!("{path}: symbolic link loop"))
-            .with_help("remove the link or point it outside its own ancestors");
-    }
-    match error.io_error() {
-        Some(io) => Error::io(Path::new(&path), io),
-        None => Error::new(format!("{path}: {error}")),
-    }
+    Ok(SourceTree { store, workspace, files, by_import_path })
 }
 
 fn is_excluded(includes: &[String], excludes: &[String], in_root: &str) -> bool {

@@ -111,21 +111,93 @@ pub fn write_image(files: &[ImageFile], format: ImageFormat, path: &Path) -> Res
     Ok(())
 }
 
-fn set_descriptor() -> Result<prost_reflect::MessageDescriptor, Error> {
-    prost_reflect::DescriptorPool::global()
-        .get_message_by_name("google.protobuf.FileDescriptorSet")
-        .ok_or_else(|| Error::new("internal: descriptor.proto is missing from the built-in pool"))
+/// buf's `buf.alpha.image.v1.Image`: `FileDescriptorSet` whose files carry field 8042. Built
+/// once from descriptor.proto's own `FileDescriptorProto` plus that field, so JSON images name
+/// it `bufExtension` exactly as buf does.
+fn image_descriptor() -> Result<prost_reflect::MessageDescriptor, Error> {
+    use prost_types::{
+        DescriptorProto, FieldDescriptorProto,
+        field_descriptor_proto::{Label, Type},
+    };
+    static IMAGE: std::sync::OnceLock<Option<prost_reflect::MessageDescriptor>> = std::sync::OnceLock::new();
+    let built = IMAGE.get_or_init(|| {
+        let global = prost_reflect::DescriptorPool::global();
+        let mut image_file =
+            global.get_message_by_name("google.protobuf.FileDescriptorProto")?.descriptor_proto().clone();
+        image_file.name = Some("ImageFile".to_owned());
+        let field = |name: &str, number: i32, label: Label, ty: Type, type_name: Option<&str>| FieldDescriptorProto {
+            name: Some(name.to_owned()),
+            number: Some(number),
+            label: Some(label as i32),
+            r#type: Some(ty as i32),
+            type_name: type_name.map(str::to_owned),
+            json_name: Some(to_json_name(name)),
+            ..FieldDescriptorProto::default()
+        };
+        let extension_type = ".buf.alpha.image.v1.ImageFileExtension";
+        image_file.field.push(field("buf_extension", 8042, Label::Optional, Type::Message, Some(extension_type)));
+        let file = prost_types::FileDescriptorProto {
+            name: Some("buf/alpha/image/v1/image.proto".to_owned()),
+            package: Some("buf.alpha.image.v1".to_owned()),
+            dependency: vec!["google/protobuf/descriptor.proto".to_owned()],
+            message_type: vec![
+                DescriptorProto {
+                    name: Some("Image".to_owned()),
+                    field: vec![field(
+                        "file",
+                        1,
+                        Label::Repeated,
+                        Type::Message,
+                        Some(".buf.alpha.image.v1.ImageFile"),
+                    )],
+                    ..DescriptorProto::default()
+                },
+                image_file,
+                DescriptorProto {
+                    name: Some("ImageFileExtension".to_owned()),
+                    field: vec![
+                        field("is_import", 1, Label::Optional, Type::Bool, None),
+                        field("is_syntax_unspecified", 3, Label::Optional, Type::Bool, None),
+                        field("unused_dependency", 4, Label::Repeated, Type::Int32, None),
+                    ],
+                    ..DescriptorProto::default()
+                },
+            ],
+            syntax: Some("proto2".to_owned()),
+            ..prost_types::FileDescriptorProto::default()
+        };
+        let mut pool = global.clone();
+        pool.add_file_descriptor_proto(file).ok()?;
+        pool.get_message_by_name("buf.alpha.image.v1.Image")
+    });
+    built.clone().ok_or_else(|| Error::new("internal: the image descriptor could not be built"))
+}
+
+fn to_json_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut upper = false;
+    for c in name.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn json_to_binary(path: &Path, bytes: &[u8]) -> Result<Vec<u8>, Error> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let message = prost_reflect::DynamicMessage::deserialize(set_descriptor()?, &mut de)
+    let message = prost_reflect::DynamicMessage::deserialize(image_descriptor()?, &mut de)
         .map_err(|e| Error::new(format!("{}: not a valid JSON image: {e}", path.display())))?;
     Ok(message.encode_to_vec())
 }
 
 fn binary_to_json(bytes: &[u8]) -> Result<Vec<u8>, Error> {
-    let message = prost_reflect::DynamicMessage::decode(set_descriptor()?, bytes)
+    let message = prost_reflect::DynamicMessage::decode(image_descriptor()?, bytes)
         .map_err(|e| Error::new(format!("internal: image does not decode: {e}")))?;
     serde_json::to_vec(&message).map_err(|e| Error::new(format!("internal: image does not encode as JSON: {e}")))
 }

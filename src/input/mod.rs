@@ -2,12 +2,16 @@
 //! ref), resolved into the files to compile.
 
 mod dir;
+mod git;
 mod image;
 mod spec;
+mod store;
 
-pub use dir::{SourceFile, SourceTree, resolve_directory};
+pub use dir::{SourceFile, SourceTree, resolve_directory, resolve_in_store};
+pub use git::resolve_git;
 pub use image::{ImageFile, ImageFormat, encode_image, read_image, write_image};
 pub use spec::{InputSpec, parse_input};
+pub use store::{DiskStore, SKIPPED_DIRS, Store};
 
 /// Filters from `--path` / `--exclude-path`, as the user typed them (cwd-relative).
 #[derive(Debug, Clone, Default)]

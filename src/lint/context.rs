@@ -1,7 +1,7 @@
 //! What a lint rule sees: the module's target files, their elements, the whole schema (for
 //! rules that follow imports), the options, and a sink for findings.
 
-use super::elements::{Element, Elements};
+use crate::schema::elements::{Element, Elements};
 use crate::schema::{Schema, SchemaFile};
 
 /// Lint options from buf.yaml, as rules read them (rules never import `config`).
@@ -63,7 +63,7 @@ impl<'a> LintContext<'a> {
 #[derive(Debug, Clone)]
 pub struct Finding<'a> {
     pub file: &'a SchemaFile,
-    /// SourceCodeInfo path; `None` for file-level findings (printed at 1:1).
+    /// `SourceCodeInfo` path; `None` for file-level findings (printed at 1:1).
     pub path: Option<Vec<i32>>,
     pub message: String,
     pub element: Option<String>,

@@ -2,6 +2,8 @@
 //! file lives, and source locations in buf's coordinates.
 
 mod columns;
+pub mod elements;
+pub mod version;
 
 use std::{
     collections::HashMap,
@@ -110,5 +112,37 @@ impl SchemaFile {
         };
         let end = starts.get(line + 1).copied().unwrap_or(source.len());
         source.get(start..end).map_or(byte as u32, |text| buf_column(text, byte))
+    }
+}
+
+impl SchemaFile {
+    /// The span for `path`, or, for an element inside a map entry (which has no source of its
+    /// own), the span of the owning map field's `map<...>` type, as buf locates it.
+    pub fn span_or_map_field(&self, path: &[i32]) -> Option<Span> {
+        self.span(path).or_else(|| self.map_field_type_path(path).and_then(|p| self.span(&p)))
+    }
+
+    fn map_field_type_path(&self, path: &[i32]) -> Option<Vec<i32>> {
+        let mut messages = &self.descriptor.message_type;
+        let mut parent: Option<&prost_types::DescriptorProto> = None;
+        let mut depth = 0;
+        loop {
+            let (&tag, &index) = (path.get(depth)?, path.get(depth + 1)?);
+            if tag != if parent.is_none() { elements::tag::FILE_MESSAGE } else { elements::tag::MESSAGE_NESTED } {
+                return None;
+            }
+            let message = messages.get(usize::try_from(index).ok()?)?;
+            if message.options.as_ref().and_then(|o| o.map_entry).unwrap_or(false) {
+                let owner = parent?;
+                let suffix = format!(".{}", message.name());
+                let field = owner.field.iter().position(|f| f.type_name().ends_with(&suffix))?;
+                let mut owner_path = path[..depth].to_vec();
+                owner_path.extend([elements::tag::MESSAGE_FIELD, field as i32, elements::tag::FIELD_TYPE_NAME]);
+                return Some(owner_path);
+            }
+            parent = Some(message);
+            messages = &message.nested_type;
+            depth += 2;
+        }
     }
 }

@@ -1,4 +1,4 @@
-//! Every element of a set of files, with its SourceCodeInfo path and full name, collected in one
+//! Every element of a set of files, with its `SourceCodeInfo` path and full name, collected in one
 //! walk per module and shared by all rules.
 
 use prost_types::{
@@ -53,6 +53,15 @@ pub struct Element<'a, T> {
 }
 
 impl<T> Element<'_, T> {
+    /// The name inside its package (`Outer.Inner`): what buf pairs by within a file or package.
+    pub fn nested_name(&self) -> &str {
+        let package = self.file.descriptor.package();
+        if package.is_empty() {
+            return &self.full_name;
+        }
+        self.full_name.strip_prefix(package).and_then(|rest| rest.strip_prefix('.')).unwrap_or(&self.full_name)
+    }
+
     /// `path` extended by `more`.
     pub fn child_path(&self, more: &[i32]) -> Vec<i32> {
         let mut path = self.path.clone();

@@ -1,0 +1,154 @@
+//! What a breaking rule sees: the previous (against) and current schemas, each indexed by the
+//! keys buf pairs elements by (reference §2.2), and a sink for findings.
+
+use std::collections::{BTreeMap, HashMap};
+
+use prost_types::{EnumDescriptorProto, ServiceDescriptorProto};
+
+use crate::schema::{
+    Schema, SchemaFile,
+    elements::{Element, Elements, Field, Message, Method},
+};
+
+/// One schema indexed for pairing.
+pub struct Side<'a> {
+    pub schema: &'a Schema,
+    pub elements: Elements<'a>,
+    /// Files by import path.
+    pub files: BTreeMap<&'a str, &'a SchemaFile>,
+    /// Files by package (`""` included).
+    pub packages: BTreeMap<&'a str, Vec<&'a SchemaFile>>,
+    messages: HashMap<String, usize>,
+    enums: HashMap<String, usize>,
+    services: HashMap<String, usize>,
+    /// Extensions by (extendee full name without leading dot, number).
+    extensions: HashMap<(String, i32), usize>,
+}
+
+impl<'a> Side<'a> {
+    pub fn new(schema: &'a Schema) -> Self {
+        let all: Vec<&SchemaFile> = schema.files.iter().collect();
+        let elements = Elements::collect(&all);
+        let files = schema.files.iter().map(|f| (f.descriptor.name(), f)).collect();
+        let mut packages: BTreeMap<&str, Vec<&SchemaFile>> = BTreeMap::new();
+        for file in &schema.files {
+            packages.entry(file.descriptor.package()).or_default().push(file);
+        }
+        let mut messages = HashMap::new();
+        for (i, m) in elements.messages.iter().enumerate() {
+            messages.entry(m.element.full_name.clone()).or_insert(i);
+        }
+        let mut enums = HashMap::new();
+        for (i, e) in elements.enums.iter().enumerate() {
+            enums.entry(e.full_name.clone()).or_insert(i);
+        }
+        let mut services = HashMap::new();
+        for (i, s) in elements.services.iter().enumerate() {
+            services.entry(s.full_name.clone()).or_insert(i);
+        }
+        let mut extensions = HashMap::new();
+        for (i, f) in elements.fields.iter().enumerate().filter(|(_, f)| f.is_extension) {
+            let extendee = f.element.node.extendee().trim_start_matches('.').to_owned();
+            extensions.entry((extendee, f.element.node.number())).or_insert(i);
+        }
+        Self { schema, elements, files, packages, messages, enums, services, extensions }
+    }
+
+    pub fn message(&self, full_name: &str) -> Option<&Message<'a>> {
+        self.messages.get(full_name).map(|&i| &self.elements.messages[i])
+    }
+
+    pub fn enumeration(&self, full_name: &str) -> Option<&Element<'a, EnumDescriptorProto>> {
+        self.enums.get(full_name).map(|&i| &self.elements.enums[i])
+    }
+
+    pub fn service(&self, full_name: &str) -> Option<&Element<'a, ServiceDescriptorProto>> {
+        self.services.get(full_name).map(|&i| &self.elements.services[i])
+    }
+
+    /// An extension by extendee (full name, no leading dot) and number.
+    pub fn extension(&self, extendee: &str, number: i32) -> Option<&Field<'a>> {
+        self.extensions.get(&(extendee.to_owned(), number)).map(|&i| &self.elements.fields[i])
+    }
+
+    pub fn file(&self, import_path: &str) -> Option<&'a SchemaFile> {
+        self.files.get(import_path).copied()
+    }
+
+    /// The methods of a service.
+    pub fn methods_of<'s>(
+        &'s self,
+        service: &'s Element<'a, ServiceDescriptorProto>,
+    ) -> impl Iterator<Item = &'s Method<'a>> {
+        self.elements.methods.iter().filter(move |m| std::ptr::eq(m.service, service.node))
+    }
+
+    /// The source path of the closest enclosing message of `nested_name` (`A.B.C` → `A.B`, then
+    /// `A`) that exists in `file`; `None` when none does (the finding is then file-level).
+    pub fn nearest_parent(&self, file: &SchemaFile, nested_name: &str) -> Option<Vec<i32>> {
+        let package = file.descriptor.package();
+        let mut name = nested_name;
+        while let Some((parent, _)) = name.rsplit_once('.') {
+            let full = if package.is_empty() { parent.to_owned() } else { format!("{package}.{parent}") };
+            if let Some(message) =
+                self.message(&full).filter(|m| m.element.file.descriptor.name() == file.descriptor.name())
+            {
+                return Some(message.element.path.clone());
+            }
+            name = parent;
+        }
+        None
+    }
+}
+
+/// The world of one breaking comparison.
+pub struct BreakingContext<'a> {
+    pub previous: Side<'a>,
+    pub current: Side<'a>,
+}
+
+/// A finding before it is located and filtered.
+#[derive(Debug, Clone)]
+pub struct BreakingFinding<'a> {
+    /// The current file the finding is printed in; `None` prints `<input>`.
+    pub file: Option<&'a SchemaFile>,
+    /// Source path in `file`; `None` (or no location there) prints `1:1`.
+    pub path: Option<Vec<i32>>,
+    /// The previous file, used only for ignore filtering.
+    pub against: Option<&'a SchemaFile>,
+    pub message: String,
+}
+
+/// Where a breaking rule puts its findings.
+#[derive(Debug, Default)]
+pub struct BreakingFindings<'a> {
+    pub(super) found: Vec<BreakingFinding<'a>>,
+}
+
+impl<'a> BreakingFindings<'a> {
+    /// At `path` in the current `file`; `against` is the previous file of the element.
+    pub fn at(&mut self, file: &'a SchemaFile, path: Vec<i32>, against: Option<&'a SchemaFile>, message: String) {
+        self.found.push(BreakingFinding { file: Some(file), path: Some(path), against, message });
+    }
+
+    /// At `path` when there is one, else file-level.
+    pub fn at_or_file(
+        &mut self,
+        file: &'a SchemaFile,
+        path: Option<Vec<i32>>,
+        against: Option<&'a SchemaFile>,
+        message: String,
+    ) {
+        self.found.push(BreakingFinding { file: Some(file), path, against, message });
+    }
+
+    /// File-level in the current `file` (`path:1:1`).
+    pub fn file_level(&mut self, file: &'a SchemaFile, against: Option<&'a SchemaFile>, message: String) {
+        self.found.push(BreakingFinding { file: Some(file), path: None, against, message });
+    }
+
+    /// No current file at all (`<input>:1:1`), e.g. a deleted file.
+    pub fn pathless(&mut self, against: &'a SchemaFile, message: String) {
+        self.found.push(BreakingFinding { file: None, path: None, against: Some(against), message });
+    }
+}

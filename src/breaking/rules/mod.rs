@@ -1,0 +1,16 @@
+//! The breaking rule registry: one line per rule, sorted by id.
+
+use super::BreakingRule;
+
+macro_rules! registry {
+    ($($module:ident :: $rule:ident),* $(,)?) => {
+        $(mod $module;)*
+        /// Every breaking rule, sorted by id.
+        pub static ALL: &[&dyn BreakingRule] = &[$(&$module::$rule),*];
+    };
+}
+
+registry! {
+    field_no_delete::FieldNoDelete,
+    file_no_delete::FileNoDelete,
+}

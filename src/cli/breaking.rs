@@ -1,0 +1,74 @@
+//! `protogate breaking`: buf breaking, byte for byte, with git inputs read in place.
+
+use std::io::Write;
+
+use clap::Args;
+
+use super::{InputArgs, load_input, output};
+use crate::{
+    Error, ExitCode,
+    breaking::{BreakingOptions, breaking},
+    report::Format,
+};
+
+#[derive(Args, Debug)]
+pub struct BreakingArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// What to compare against: a directory, a git ref (`.git#branch=main`) or an image.
+    #[arg(long)]
+    against: String,
+    /// Config used to build the against input (its buf.yaml otherwise).
+    #[arg(long)]
+    against_config: Option<String>,
+    /// Do not report changes located in imported files.
+    #[arg(long)]
+    exclude_imports: bool,
+    /// Compare only the files present in the input (deleted files are then not reported).
+    #[arg(long)]
+    limit_to_input_files: bool,
+}
+
+pub fn run(args: &BreakingArgs) -> Result<ExitCode, Error> {
+    let destinations = output::destinations(&args.input.error_format, &Format::LINT)?;
+    let current = match load_input(&args.input) {
+        Ok(input) => input,
+        Err(error) if !error.compile_diagnostics().is_empty() => {
+            output::write_reports(&destinations, error.compile_diagnostics())?;
+            return Ok(ExitCode::Findings);
+        }
+        Err(error) => return Err(error),
+    };
+    let against_args = InputArgs {
+        input: args.against.clone(),
+        config: args.against_config.clone(),
+        paths: args.input.paths.clone(),
+        exclude_paths: args.input.exclude_paths.clone(),
+        error_format: Vec::new(),
+    };
+    let mut against = match load_input(&against_args) {
+        Ok(input) => input,
+        Err(error) if !error.compile_diagnostics().is_empty() => {
+            output::write_reports(&destinations, error.compile_diagnostics())?;
+            return Ok(ExitCode::Findings);
+        }
+        Err(error) => return Err(error),
+    };
+    if args.limit_to_input_files {
+        let present: std::collections::HashSet<&str> =
+            current.schema.files.iter().map(|f| f.descriptor.name()).collect();
+        against.schema.files.retain(|f| present.contains(f.descriptor.name()));
+    }
+    let mut configs = Vec::new();
+    for (_, module) in &current.modules {
+        configs.push(&module.breaking);
+    }
+    let options = BreakingOptions { exclude_imports: args.exclude_imports };
+    let report = breaking(&against.schema, &current.schema, &configs, options)?;
+    let mut stderr = std::io::stderr().lock();
+    for warning in &report.warnings {
+        let _ = writeln!(stderr, "WARN\t{warning}");
+    }
+    output::write_reports(&destinations, &report.diagnostics)?;
+    Ok(if report.diagnostics.is_empty() { ExitCode::Clean } else { ExitCode::Findings })
+}

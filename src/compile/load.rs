@@ -1,0 +1,129 @@
+//! Reading and parsing every file reachable from the targets: each file read once, parsed in
+//! parallel one level of the import graph at a time.
+
+use std::{collections::HashMap, sync::Arc};
+
+use prost_types::FileDescriptorProto;
+use rayon::prelude::*;
+
+use super::{buf_errors::CompileMessage, editions};
+use crate::{Error, input::SourceTree};
+
+/// One file as read: its text as buf counts positions, the text the parser gets, and the parse.
+pub struct Loaded {
+    /// The file's text (lossy for invalid UTF-8), BOM included: error positions count it.
+    pub original: Arc<str>,
+    /// What protox parses: the text without a BOM (protox rejects one, buf ignores it).
+    pub parse_text: String,
+    pub parsed: Result<Parsed, Failure>,
+}
+
+pub struct Parsed {
+    pub descriptor: FileDescriptorProto,
+    pub fixup: Option<editions::EditionsFixup>,
+}
+
+/// Why a file did not parse, translated to buf's words once every file is loaded.
+pub enum Failure {
+    Protox(protox::Error),
+    Messages(Vec<CompileMessage>),
+}
+
+/// Loads the targets and, transitively, every file of the tree they import.
+pub fn load_reachable(tree: &SourceTree, targets: &[String]) -> Result<HashMap<String, Loaded>, Error> {
+    let mut loaded: HashMap<String, Loaded> = HashMap::new();
+    let mut frontier: Vec<String> = targets.to_vec();
+    while !frontier.is_empty() {
+        frontier.sort();
+        frontier.dedup();
+        let level: Vec<(String, Result<Loaded, Error>)> =
+            frontier.par_iter().map(|name| (name.clone(), load_one(tree, name))).collect();
+        let mut next = Vec::new();
+        for (name, file) in level {
+            let file = file?;
+            if let Ok(parsed) = &file.parsed {
+                next.extend(
+                    parsed
+                        .descriptor
+                        .dependency
+                        .iter()
+                        .filter(|dep| !loaded.contains_key(*dep) && tree.find(dep).is_some())
+                        .cloned(),
+                );
+            }
+            loaded.insert(name, file);
+        }
+        next.retain(|dep| !loaded.contains_key(dep));
+        frontier = next;
+    }
+    Ok(loaded)
+}
+
+fn load_one(tree: &SourceTree, name: &str) -> Result<Loaded, Error> {
+    let Some(file) = tree.find(name) else {
+        return Err(Error::new(format!("internal: {name} is not in the source tree")));
+    };
+    let bytes = tree.read(file)?;
+    match String::from_utf8(bytes) {
+        Ok(text) => {
+            let parse_text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned();
+            let parsed = parse(name, &parse_text);
+            Ok(Loaded { original: text.into(), parse_text, parsed })
+        }
+        Err(invalid) => {
+            let bytes = invalid.into_bytes();
+            let lossy: Arc<str> = String::from_utf8_lossy(&bytes).into_owned().into();
+            if looks_binary(&bytes, &lossy) {
+                // buf reads mostly-binary and UTF-16 files as empty files, without an error.
+                return Ok(Loaded { original: lossy, parse_text: String::new(), parsed: parse(name, "") });
+            }
+            let before = &bytes[..std::str::from_utf8(&bytes).err().map_or(0, |e| e.valid_up_to())];
+            let (line, column) = line_column(before);
+            let failure = Failure::Messages(vec![CompileMessage {
+                file: name.to_owned(),
+                line,
+                column,
+                message: "input appears to be encoded with UTF-8, but found invalid byte".to_owned(),
+            }]);
+            Ok(Loaded { original: lossy.clone(), parse_text: lossy.to_string(), parsed: Err(failure) })
+        }
+    }
+}
+
+fn parse(name: &str, text: &str) -> Result<Parsed, Failure> {
+    match editions::prepare(name, text) {
+        Ok(Some((descriptor, fixup))) => Ok(Parsed { descriptor, fixup: Some(fixup) }),
+        Ok(None) => protox_parse::parse(name, text)
+            .map(|descriptor| Parsed { descriptor, fixup: None })
+            .map_err(|e| Failure::Protox(protox::Error::from(e))),
+        Err(error) => {
+            let before = &text.as_bytes()[..error.span.start.min(text.len())];
+            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+            let column = before.len() - before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
+            Err(Failure::Messages(vec![CompileMessage {
+                file: name.to_owned(),
+                line: line as u32,
+                column: column as u32,
+                message: error.message,
+            }]))
+        }
+    }
+}
+
+/// 1-based line and byte column just after `before`.
+fn line_column(before: &[u8]) -> (u32, u32) {
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = before.len() - before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
+    (line as u32, column as u32)
+}
+
+/// What buf reads as an empty file: UTF-16 (a byte-order mark, or a NUL in the first two
+/// bytes) or at least a fifth of the bytes invalid.
+fn looks_binary(bytes: &[u8], lossy: &str) -> bool {
+    let utf16 = bytes.starts_with(&[0xff, 0xfe])
+        || bytes.starts_with(&[0xfe, 0xff])
+        || bytes.first() == Some(&0)
+        || bytes.get(1) == Some(&0);
+    let invalid = lossy.chars().filter(|&c| c == char::REPLACEMENT_CHARACTER).count();
+    utf16 || invalid * 5 >= bytes.len().max(1)
+}
