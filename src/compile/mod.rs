@@ -8,6 +8,7 @@
 //! 4. A link error: compile again from source, file by file, so every file's errors come out
 //!    with positions, as buf reports them.
 
+mod align;
 mod buf_errors;
 mod editions;
 mod load;
@@ -88,8 +89,8 @@ pub fn compile_tree(tree: &SourceTree) -> Result<Schema, Error> {
             if let Some(fixup) = fixups.get(&name) {
                 editions::finish(&mut descriptor, fixup);
             }
-            if originals.contains_key(&name) {
-                order_locations_like_buf(&mut descriptor);
+            if let Some(text) = originals.get(&name) {
+                align::like_buf(&mut descriptor, text);
             }
             let source_file = tree.find(&name);
             let file_ref = source_file.map_or_else(
@@ -107,30 +108,6 @@ pub fn compile_tree(tree: &SourceTree) -> Result<Schema, Error> {
         })
         .collect();
     Ok(Schema { files })
-}
-
-/// buf 1.75 records source locations ordered by start, then end, then depth (so a field's type
-/// comes before the field declaration that starts at the same place); protox records them in
-/// its own walk order. Reordering makes images byte-identical to buf's, and "the first location
-/// for a path" mean the same thing in both.
-fn order_locations_like_buf(descriptor: &mut prost_types::FileDescriptorProto) {
-    let Some(info) = descriptor.source_code_info.as_mut() else { return };
-    let Some((_file_location, rest)) = info.location.split_first_mut() else { return };
-    rest.sort_by_key(|location| {
-        let span = &location.span;
-        let (end_line, end_column) = match span[..] {
-            [line, _, end] => (line, end),
-            [_, _, end_line, end] => (end_line, end),
-            _ => (i32::MAX, i32::MAX),
-        };
-        (
-            span.first().copied().unwrap_or(i32::MAX),
-            span.get(1).copied().unwrap_or(i32::MAX),
-            end_line,
-            end_column,
-            location.path.len(),
-        )
-    });
 }
 
 /// A schema read from an image: no sources, so spans are used as recorded.

@@ -1,0 +1,75 @@
+//! Where protox's output differs from buf's for the same source in ways that are only
+//! representation, bring it in line, so images are byte-identical and "the first location of a
+//! path" means the same thing in both.
+
+use prost_types::{FileDescriptorProto, MethodOptions, source_code_info::Location};
+
+use crate::schema::elements::tag;
+
+/// Applies every alignment to a file compiled from `source`.
+pub fn like_buf(descriptor: &mut FileDescriptorProto, source: &str) {
+    empty_method_options(descriptor, source);
+    if let Some(info) = descriptor.source_code_info.as_mut() {
+        for location in &mut info.location {
+            trim_trailing_comment(location);
+        }
+        order_locations(&mut info.location);
+    }
+}
+
+/// buf 1.75 records locations ordered by start, then end, then depth (so a field's type comes
+/// before the field declaration that starts at the same place); protox in its own walk order.
+fn order_locations(locations: &mut [Location]) {
+    let Some((_file_location, rest)) = locations.split_first_mut() else { return };
+    rest.sort_by_key(|location| {
+        let span = &location.span;
+        let (end_line, end_column) = match span[..] {
+            [line, _, end] => (line, end),
+            [_, _, end_line, end] => (end_line, end),
+            _ => (i32::MAX, i32::MAX),
+        };
+        (
+            span.first().copied().unwrap_or(i32::MAX),
+            span.get(1).copied().unwrap_or(i32::MAX),
+            end_line,
+            end_column,
+            location.path.len(),
+        )
+    });
+}
+
+/// buf keeps a trailing `//` comment without its final newline.
+fn trim_trailing_comment(location: &mut Location) {
+    if let Some(comment) = location.trailing_comments.as_mut() {
+        if comment.ends_with('\n') {
+            comment.pop();
+        }
+    }
+}
+
+/// An RPC declared with a body (`rpc A(M) returns (M) {}`) has (empty) options in buf's output.
+fn empty_method_options(descriptor: &mut FileDescriptorProto, source: &str) {
+    let starts: Vec<usize> = std::iter::once(0).chain(source.match_indices('\n').map(|(i, _)| i + 1)).collect();
+    let ends_with_body = |location: &Location| -> bool {
+        let (line, column) = match location.span[..] {
+            [line, _, end] | [_, _, line, end] => (line, end),
+            _ => return false,
+        };
+        let offset = starts.get(line as usize).map(|start| start + column as usize);
+        offset.and_then(|end| source.get(..end)).is_some_and(|text| text.trim_end().ends_with('}'))
+    };
+    let Some(info) = descriptor.source_code_info.as_ref() else { return };
+    let mut with_body = Vec::new();
+    for location in &info.location {
+        if let [tag::FILE_SERVICE, service, tag::SERVICE_METHOD, method] = location.path[..] {
+            if ends_with_body(location) {
+                with_body.push((service as usize, method as usize));
+            }
+        }
+    }
+    for (service, method) in with_body {
+        if let Some(method) = descriptor.service.get_mut(service).and_then(|s| s.method.get_mut(method)) {
+            method.options.get_or_insert_with(MethodOptions::default);
+        }
+    }
+}
