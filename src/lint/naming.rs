@@ -5,7 +5,7 @@ fn is_delimiter(c: char) -> bool {
     matches!(c, '.' | '-' | '_' | ' ' | '\t' | '\n' | '\r')
 }
 
-/// Go's `unicode.IsUpper`: category Lu only (Rust's `is_uppercase` adds Other_Uppercase, such
+/// Go's `unicode.IsUpper`: category Lu only (Rust's `is_uppercase` adds `Other_Uppercase`, such
 /// as circled letters and Roman numerals).
 fn is_upper(c: char) -> bool {
     c.is_uppercase()
