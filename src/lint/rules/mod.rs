@@ -11,6 +11,11 @@ macro_rules! registry {
 }
 
 registry! {
+    enum_first_value_zero::EnumFirstValueZero,
+    enum_no_allow_alias::EnumNoAllowAlias,
+    enum_pascal_case::EnumPascalCase,
+    enum_value_prefix::EnumValuePrefix,
+    enum_value_upper_snake_case::EnumValueUpperSnakeCase,
     enum_zero_value_suffix::EnumZeroValueSuffix,
     field_lower_snake_case::FieldLowerSnakeCase,
     package_defined::PackageDefined,
