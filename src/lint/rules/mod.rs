@@ -18,5 +18,9 @@ registry! {
     enum_value_upper_snake_case::EnumValueUpperSnakeCase,
     enum_zero_value_suffix::EnumZeroValueSuffix,
     field_lower_snake_case::FieldLowerSnakeCase,
+    file_lower_snake_case::FileLowerSnakeCase,
+    message_pascal_case::MessagePascalCase,
+    oneof_lower_snake_case::OneofLowerSnakeCase,
     package_defined::PackageDefined,
+    package_lower_snake_case::PackageLowerSnakeCase,
 }
