@@ -23,4 +23,9 @@ registry! {
     oneof_lower_snake_case::OneofLowerSnakeCase,
     package_defined::PackageDefined,
     package_lower_snake_case::PackageLowerSnakeCase,
+    rpc_no_client_streaming::RpcNoClientStreaming,
+    rpc_no_server_streaming::RpcNoServerStreaming,
+    rpc_pascal_case::RpcPascalCase,
+    service_pascal_case::ServicePascalCase,
+    service_suffix::ServiceSuffix,
 }
