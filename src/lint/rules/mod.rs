@@ -18,6 +18,8 @@ registry! {
     enum_value_upper_snake_case::EnumValueUpperSnakeCase,
     enum_zero_value_suffix::EnumZeroValueSuffix,
     field_lower_snake_case::FieldLowerSnakeCase,
+    field_not_required::FieldNotRequired,
+    field_no_descriptor::FieldNoDescriptor,
     file_lower_snake_case::FileLowerSnakeCase,
     message_pascal_case::MessagePascalCase,
     oneof_lower_snake_case::OneofLowerSnakeCase,
