@@ -21,6 +21,8 @@ registry! {
     field_not_required::FieldNotRequired,
     field_no_descriptor::FieldNoDescriptor,
     file_lower_snake_case::FileLowerSnakeCase,
+    import_no_public::ImportNoPublic,
+    import_no_weak::ImportNoWeak,
     message_pascal_case::MessagePascalCase,
     oneof_lower_snake_case::OneofLowerSnakeCase,
     package_defined::PackageDefined,
@@ -30,4 +32,5 @@ registry! {
     rpc_pascal_case::RpcPascalCase,
     service_pascal_case::ServicePascalCase,
     service_suffix::ServiceSuffix,
+    syntax_specified::SyntaxSpecified,
 }
