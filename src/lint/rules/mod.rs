@@ -11,6 +11,13 @@ macro_rules! registry {
 }
 
 registry! {
+    comment_enum::CommentEnum,
+    comment_enum_value::CommentEnumValue,
+    comment_field::CommentField,
+    comment_message::CommentMessage,
+    comment_oneof::CommentOneof,
+    comment_rpc::CommentRpc,
+    comment_service::CommentService,
     enum_first_value_zero::EnumFirstValueZero,
     enum_no_allow_alias::EnumNoAllowAlias,
     enum_pascal_case::EnumPascalCase,
