@@ -1,8 +1,8 @@
 //! The one finding type shared by compile errors, lint and breaking rules.
 //!
 //! Checks produce `Diagnostic`s; `report` formats them. Positions are kept *raw*, as buf keeps
-//! them: 1-based, with 0 meaning "unknown" (a file-level finding has all zeros and prints as
-//! `1:1`; a path-less finding has no file and prints as `<input>`).
+//! them: 1-based, with 0 meaning "unknown" (a path-less finding has no file, all zeros, and
+//! prints as `<input>`; a file-level finding is `1:1:1:1`, as buf adds 1 to its empty location).
 
 use std::{borrow::Cow, cmp::Ordering};
 
@@ -32,9 +32,10 @@ impl Span {
         Self { start_line, start_column, end_line, end_column }
     }
 
-    /// The span of a file-level finding (printed as `1:1`).
+    /// The span of a file-level finding. buf stores it as 1:1 to 1:1, so it sorts among the
+    /// findings located at 1:1 by rule id, not before them.
     pub fn file_level() -> Self {
-        Self::default()
+        Self::new(1, 1, 1, 1)
     }
 }
 

@@ -48,6 +48,11 @@ fn compare_all(commands: Vec<Vec<String>>) -> Vec<Comparison> {
 }
 
 #[test]
+#[expect(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "the test reports the compared count and each difference"
+)]
 fn lint_matches_buf_on_every_fixture_and_format() {
     buf();
     let mut commands = Vec::new();

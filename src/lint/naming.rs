@@ -5,6 +5,28 @@ fn is_delimiter(c: char) -> bool {
     matches!(c, '.' | '-' | '_' | ' ' | '\t' | '\n' | '\r')
 }
 
+/// Go's `unicode.IsUpper`: category Lu only (Rust's `is_uppercase` adds `Other_Uppercase`, such
+/// as circled letters and Roman numerals).
+fn is_upper(c: char) -> bool {
+    c.is_uppercase()
+        && !matches!(
+            c,
+            '\u{2160}'..='\u{216F}' | '\u{24B6}'..='\u{24CF}' | '\u{1F130}'..='\u{1F149}' | '\u{1F150}'..='\u{1F169}' | '\u{1F170}'..='\u{1F189}'
+        )
+}
+
+/// Go's `unicode.IsLower` of a single byte taken as a rune, as `rune(s[i])` does: Latin-1
+/// lower-case letters count (`µ`, `é`), `ª` and `º` (category Lo) do not.
+fn is_lower_byte(b: u8) -> bool {
+    char::from(b).is_lowercase() && !matches!(b, 0xAA | 0xBA)
+}
+
+/// Go's `strings.ToLower`: simple per-rune mapping, so `İ` becomes `i` and a final `Σ`
+/// becomes `σ`.
+fn go_to_lower(s: &str) -> String {
+    s.chars().map(|c| if c == '\u{130}' { 'i' } else { c.to_lowercase().next().unwrap_or(c) }).collect()
+}
+
 /// `ToPascalCase`: delimiters dropped; a rune is upper-cased when first, after a delimiter, or
 /// already upper-case; lower-cased otherwise.
 pub fn to_pascal_case(s: &str) -> String {
@@ -15,7 +37,7 @@ pub fn to_pascal_case(s: &str) -> String {
             previous_delimiter = true;
             continue;
         }
-        if i == 0 || previous_delimiter || c.is_uppercase() {
+        if i == 0 || previous_delimiter || is_upper(c) {
             out.extend(c.to_uppercase());
         } else {
             out.extend(c.to_lowercase());
@@ -26,14 +48,16 @@ pub fn to_pascal_case(s: &str) -> String {
 }
 
 pub fn to_lower_snake_case(s: &str) -> String {
-    to_snake_case(s).to_lowercase()
+    go_to_lower(&to_snake_case(s))
 }
 
 pub fn to_upper_snake_case(s: &str) -> String {
     to_snake_case(s).to_uppercase()
 }
 
-/// Word splitting shared by the snake cases (before the final case change).
+/// Word splitting shared by the snake cases (before the final case change). Like Go's
+/// original, the look-ahead and look-behind read single *bytes* as runes (`s[i+1]`,
+/// `s[i-1]`), which only matters for non-ASCII names (file names): `ÀÉ` → `à_é`.
 fn to_snake_case(s: &str) -> String {
     let t = s.trim_matches(is_delimiter);
     let bytes = t.as_bytes();
@@ -45,12 +69,11 @@ fn to_snake_case(s: &str) -> String {
             continue;
         }
         let last_is_underscore = out.ends_with('_');
-        let next_starts_word = i + c.len_utf8() < bytes.len() && {
-            let next = bytes[i + c.len_utf8()];
-            !next.is_ascii_uppercase() && !next.is_ascii_digit() && !is_delimiter(char::from(next))
+        let next_starts_word = i + 1 < bytes.len() && {
+            let next = char::from(bytes[i + 1]);
+            !is_upper(next) && !next.is_ascii_digit() && !is_delimiter(next)
         };
-        let previous_lower = bytes[i - 1].is_ascii_lowercase();
-        if c.is_uppercase() && !last_is_underscore && (next_starts_word || previous_lower) {
+        if is_upper(c) && !last_is_underscore && (next_starts_word || is_lower_byte(bytes[i - 1])) {
             out.push('_');
             out.push(c);
         } else if !(c == '_' && last_is_underscore) {
@@ -93,6 +116,20 @@ mod tests {
             ("_foo", "foo"),
             ("foo_", "foo"),
             ("fooB2", "foo_b2"),
+        ] {
+            assert_eq!(to_lower_snake_case(input), expected, "{input}");
+        }
+        // Non-ASCII file names, as buf 1.75 prints them for FILE_LOWER_SNAKE_CASE.
+        for (input, expected) in [
+            ("ÀÉ", "à_é"),
+            ("µA", "µ_a"),
+            ("aµB", "aµ_b"),
+            ("éA", "éa"),
+            ("fooÀÉbar", "foo_à_ébar"),
+            ("aΟΔΟΣ", "a_ο_δ_ο_σ"),
+            ("aⒶb", "aⓐb"),
+            ("İx", "ix"),
+            ("日本Foo", "日本_foo"),
         ] {
             assert_eq!(to_lower_snake_case(input), expected, "{input}");
         }
