@@ -2,6 +2,9 @@
 //! every output format; stdout bytes and exit codes must be identical. The count of compared
 //! cases is printed (and must not shrink below the bar).
 
+// Printing the differences and the case count is this test's report.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 mod support;
 
 use std::{sync::Mutex, thread};
