@@ -10,8 +10,20 @@ macro_rules! registry {
     };
 }
 
+mod package_affinity;
+
 registry! {
+    directory_same_package::DirectorySamePackage,
     enum_zero_value_suffix::EnumZeroValueSuffix,
     field_lower_snake_case::FieldLowerSnakeCase,
     package_defined::PackageDefined,
+    package_directory_match::PackageDirectoryMatch,
+    package_same_csharp_namespace::PackageSameCsharpNamespace,
+    package_same_directory::PackageSameDirectory,
+    package_same_go_package::PackageSameGoPackage,
+    package_same_java_multiple_files::PackageSameJavaMultipleFiles,
+    package_same_java_package::PackageSameJavaPackage,
+    package_same_php_namespace::PackageSamePhpNamespace,
+    package_same_ruby_package::PackageSameRubyPackage,
+    package_same_swift_prefix::PackageSameSwiftPrefix,
 }
