@@ -11,6 +11,7 @@ macro_rules! registry {
 }
 
 mod package_affinity;
+mod package_version;
 
 registry! {
     directory_same_package::DirectorySamePackage,
@@ -26,4 +27,6 @@ registry! {
     package_same_php_namespace::PackageSamePhpNamespace,
     package_same_ruby_package::PackageSameRubyPackage,
     package_same_swift_prefix::PackageSameSwiftPrefix,
+    package_version_suffix::PackageVersionSuffix,
+    stable_package_no_import_unstable::StablePackageNoImportUnstable,
 }
