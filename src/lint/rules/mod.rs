@@ -19,6 +19,7 @@ registry! {
     field_lower_snake_case::FieldLowerSnakeCase,
     package_defined::PackageDefined,
     package_directory_match::PackageDirectoryMatch,
+    package_no_import_cycle::PackageNoImportCycle,
     package_same_csharp_namespace::PackageSameCsharpNamespace,
     package_same_directory::PackageSameDirectory,
     package_same_go_package::PackageSameGoPackage,
