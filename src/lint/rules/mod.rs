@@ -29,5 +29,8 @@ registry! {
     package_same_ruby_package::PackageSameRubyPackage,
     package_same_swift_prefix::PackageSameSwiftPrefix,
     package_version_suffix::PackageVersionSuffix,
+    rpc_request_response_unique::RpcRequestResponseUnique,
+    rpc_request_standard_name::RpcRequestStandardName,
+    rpc_response_standard_name::RpcResponseStandardName,
     stable_package_no_import_unstable::StablePackageNoImportUnstable,
 }
