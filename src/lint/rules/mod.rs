@@ -17,6 +17,7 @@ registry! {
     directory_same_package::DirectorySamePackage,
     enum_zero_value_suffix::EnumZeroValueSuffix,
     field_lower_snake_case::FieldLowerSnakeCase,
+    import_used::ImportUsed,
     package_defined::PackageDefined,
     package_directory_match::PackageDirectoryMatch,
     package_no_import_cycle::PackageNoImportCycle,
