@@ -1,0 +1,143 @@
+//! Finding options in a file: which options message a `SourceCodeInfo` path points into and the
+//! scope relative names in it resolve from, and the bracketed names in an option's source text.
+
+use prost_types::{DescriptorProto, FileDescriptorProto, ServiceDescriptorProto};
+
+use super::references::join;
+
+const FIELD_OPTIONS: &str = "google.protobuf.FieldOptions";
+
+/// An option inside an element's options message.
+pub struct OptionsTarget<'p> {
+    /// Full name of the options message (`google.protobuf.FileOptions`, ...).
+    pub options: &'static str,
+    /// The path below the options message: the option's field numbers (empty for the options
+    /// message itself).
+    pub rest: &'p [i32],
+    /// Where relative names in the option's value resolve, as protocompile scopes it: the
+    /// package for file options, the enclosing scope of a message or enum for its own options,
+    /// the message for its fields' options, the service for its and its methods' options.
+    pub scope: String,
+}
+
+/// The option a `SourceCodeInfo` path points into, if it points into one.
+pub fn options_target<'p>(fd: &FileDescriptorProto, path: &'p [i32]) -> Option<OptionsTarget<'p>> {
+    let package = fd.package();
+    match path {
+        [8, rest @ ..] => Some(target("google.protobuf.FileOptions", rest, package)),
+        [4, i, rest @ ..] => message(fd.message_type.get(index(*i))?, package, rest),
+        [5, i, rest @ ..] => enumeration(fd.enum_type.get(index(*i)).map(|_| package)?, rest),
+        [6, i, rest @ ..] => service(fd.service.get(index(*i))?, package, rest),
+        [7, _, 8, rest @ ..] => Some(target(FIELD_OPTIONS, rest, package)),
+        _ => None,
+    }
+}
+
+fn message<'p>(message: &DescriptorProto, parent: &str, path: &'p [i32]) -> Option<OptionsTarget<'p>> {
+    let full_name = join(parent, message.name());
+    match path {
+        [7, rest @ ..] => Some(target("google.protobuf.MessageOptions", rest, parent)),
+        [2 | 6, _, 8, rest @ ..] => Some(target(FIELD_OPTIONS, rest, &full_name)),
+        [3, i, rest @ ..] => self::message(message.nested_type.get(index(*i))?, &full_name, rest),
+        [4, i, rest @ ..] => enumeration(message.enum_type.get(index(*i)).map(|_| full_name.as_str())?, rest),
+        [5, _, 3, rest @ ..] => Some(target("google.protobuf.ExtensionRangeOptions", rest, parent)),
+        [8, _, 2, rest @ ..] => Some(target("google.protobuf.OneofOptions", rest, parent)),
+        _ => None,
+    }
+}
+
+fn enumeration<'p>(parent: &str, path: &'p [i32]) -> Option<OptionsTarget<'p>> {
+    match path {
+        [3, rest @ ..] => Some(target("google.protobuf.EnumOptions", rest, parent)),
+        [2, _, 3, rest @ ..] => Some(target("google.protobuf.EnumValueOptions", rest, parent)),
+        _ => None,
+    }
+}
+
+fn service<'p>(service: &ServiceDescriptorProto, package: &str, path: &'p [i32]) -> Option<OptionsTarget<'p>> {
+    let full_name = join(package, service.name());
+    match path {
+        [3, rest @ ..] => Some(target("google.protobuf.ServiceOptions", rest, &full_name)),
+        [2, _, 4, rest @ ..] => Some(target("google.protobuf.MethodOptions", rest, &full_name)),
+        _ => None,
+    }
+}
+
+fn target<'p>(options: &'static str, rest: &'p [i32], scope: &str) -> OptionsTarget<'p> {
+    OptionsTarget { options, rest, scope: scope.to_owned() }
+}
+
+fn index(i: i32) -> usize {
+    usize::try_from(i).unwrap_or(usize::MAX)
+}
+
+/// The whole source lines a `SourceCodeInfo` span covers. Whole lines, because the span's
+/// columns need not be byte offsets; other text on those lines holds no bracketed names.
+pub fn span_text<'s>(source: &'s str, span: &[i32]) -> &'s str {
+    let (first, last) = match *span {
+        [line, _, _] => (line, line),
+        [first, _, last, _] => (first, last),
+        _ => return "",
+    };
+    let mut starts = std::iter::once(0).chain(source.match_indices('\n').map(|(i, _)| i + 1));
+    let start = starts.nth(index(first)).unwrap_or(source.len());
+    let end = starts.nth(index(last - first)).unwrap_or(source.len());
+    source.get(start..end).unwrap_or("")
+}
+
+/// The names in brackets that are keys of a message literal: `[pkg.ext]` (an extension) and
+/// `[host/pkg.Msg]` (an `Any` type URL). A `[` right after `:` opens a list instead, and a
+/// bracket holding anything but a name (a list of messages) is not a key. Strings and comments
+/// are skipped.
+pub fn bracketed_names(text: &str) -> Vec<String> {
+    let bytes = text.as_bytes();
+    let mut names = Vec::new();
+    let (mut i, mut previous) = (0, 0u8);
+    while let Some(&byte) = bytes.get(i) {
+        match byte {
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                i = text[i..].find('\n').map_or(bytes.len(), |n| i + n);
+                continue;
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i = text[i + 2..].find("*/").map_or(bytes.len(), |n| i + 2 + n + 2);
+                continue;
+            }
+            b'"' | b'\'' => {
+                i += 1;
+                while let Some(&c) = bytes.get(i) {
+                    i += if c == b'\\' { 2 } else { 1 };
+                    if c == byte {
+                        break;
+                    }
+                }
+                previous = byte;
+                continue;
+            }
+            b'[' if previous != b':' => {
+                let inner = text[i + 1..].split(']').next().unwrap_or_default();
+                let is_name = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '/') || c.is_whitespace();
+                if inner.chars().any(|c| !c.is_whitespace()) && inner.chars().all(is_name) {
+                    names.push(inner.chars().filter(|c| !c.is_whitespace()).collect());
+                }
+            }
+            _ => {}
+        }
+        if !byte.is_ascii_whitespace() {
+            previous = byte;
+        }
+        i += 1;
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bracketed_names;
+
+    #[test]
+    fn keys_are_found_and_lists_strings_and_comments_are_not() {
+        let text = r#"option (a.b) = { x: [A, B] [c.d]: 1 m [{ [e.f]: 2 }] s: "[g.h]" /* [i.j] */ any { [t.co/k.L] {} } };"#;
+        assert_eq!(bracketed_names(text), ["c.d", "e.f", "t.co/k.L"]);
+    }
+}
