@@ -2,6 +2,8 @@
 //! every output format; stdout bytes and exit codes must be identical. The count of compared
 //! cases is printed (and must not shrink below the bar).
 
+#![allow(clippy::print_stdout, clippy::print_stderr)] // the comparison report is what this test is for
+
 mod support;
 
 use std::{sync::Mutex, thread};

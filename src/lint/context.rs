@@ -63,7 +63,7 @@ impl<'a> LintContext<'a> {
 #[derive(Debug, Clone)]
 pub struct Finding<'a> {
     pub file: &'a SchemaFile,
-    /// SourceCodeInfo path; `None` for file-level findings (printed at 1:1).
+    /// `SourceCodeInfo` path; `None` for file-level findings (printed at 1:1).
     pub path: Option<Vec<i32>>,
     pub message: String,
     pub element: Option<String>,

@@ -1,4 +1,4 @@
-//! Every element of a set of files, with its SourceCodeInfo path and full name, collected in one
+//! Every element of a set of files, with its `SourceCodeInfo` path and full name, collected in one
 //! walk per module and shared by all rules.
 
 use prost_types::{

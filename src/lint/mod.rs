@@ -101,10 +101,11 @@ fn locate(config: &LintConfig, rule: &'static str, finding: Finding<'_>) -> Opti
     if config.check.is_ignored(rule, &file.file_ref.module_path, &expand) {
         return None;
     }
-    if let Some(path) = &finding.path {
-        if config.comment_ignores && comment_ignore::is_ignored_by_comment(file, path, rule) {
-            return None;
-        }
+    if let Some(path) = &finding.path
+        && config.comment_ignores
+        && comment_ignore::is_ignored_by_comment(file, path, rule)
+    {
+        return None;
     }
     let span = finding.path.as_deref().and_then(|p| file.span(p)).unwrap_or_else(Span::file_level);
     let mut diagnostic = Diagnostic::new(rule, finding.message).at(file.file_ref.clone(), span);
