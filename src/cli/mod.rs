@@ -4,6 +4,7 @@
 mod build;
 mod lint;
 mod output;
+mod rules;
 
 use std::io::Write;
 
@@ -30,8 +31,8 @@ enum Command {
     Build(build::BuildArgs),
     /// Generate Rust code (prost + tonic) without protoc.
     Generate(InputArgs),
-    /// List lint and breaking rules.
-    Rules,
+    /// List lint and breaking rules, or print one rule's documentation.
+    Rules(rules::RulesArgs),
 }
 
 /// Options shared by the commands that read an input.
@@ -69,7 +70,7 @@ pub fn main() -> std::process::ExitCode {
         Command::Lint(args) => lint::run(&args),
         Command::Breaking(_) => Err(Error::not_implemented("protogate breaking")),
         Command::Generate(_) => Err(Error::not_implemented("protogate generate")),
-        Command::Rules => Err(Error::not_implemented("protogate rules")),
+        Command::Rules(args) => rules::run(&args),
     };
     match result {
         Ok(code) => exit(code),

@@ -76,6 +76,30 @@ impl<'a> Object<'a> {
         self
     }
 
+    pub(crate) fn bool(&mut self, key: &str, value: bool) -> &mut Self {
+        self.key(key).push_str(if value { "true" } else { "false" });
+        self
+    }
+
+    /// A `[]string` field: `null` when the Go slice would be nil (`None`).
+    pub(crate) fn strings(&mut self, key: &str, values: Option<&[&str]>) -> &mut Self {
+        let out = self.key(key);
+        match values {
+            None => out.push_str("null"),
+            Some(values) => {
+                out.push('[');
+                for (i, value) in values.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    push_string(out, value);
+                }
+                out.push(']');
+            }
+        }
+        self
+    }
+
     /// A nested value written by `write` (an object, usually).
     pub(crate) fn nested(&mut self, key: &str, write: impl FnOnce(&mut String)) -> &mut Self {
         write(self.key(key));

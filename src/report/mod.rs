@@ -14,6 +14,7 @@ mod go_json;
 mod json;
 mod junit;
 mod msvs;
+pub mod rules;
 mod text;
 
 use crate::diagnostic::Diagnostic;
