@@ -78,3 +78,29 @@ fn unknown_formats_are_rejected_with_bufs_words() {
         assert!(output.stdout.is_empty());
     }
 }
+
+#[test]
+fn reports_go_to_files_and_stdout_at_once() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("report_formats");
+    std::fs::create_dir_all(&dir).unwrap();
+    let (json, junit) = (dir.join("findings.json"), dir.join("clean.xml"));
+    let json_flag = format!("--error-format=json={}", json.display());
+    let output = run(&protogate(), &["lint", "fixtures/lint/package_defined/fires", &json_flag, "--error-format=msvs"]);
+    assert_eq!(code(&output), 100);
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "fixtures/lint/package_defined/fires/a.proto(1,1) : error PACKAGE_DEFINED : Files must have a package defined.\n"
+    );
+    assert!(
+        std::fs::read_to_string(&json)
+            .unwrap()
+            .starts_with(r#"{"path":"fixtures/lint/package_defined/fires/a.proto","start_line":1"#)
+    );
+    // Nothing to report: nothing on stdout (as buf), but the file is a valid empty report.
+    let junit_flag = format!("--error-format=junit={}", junit.display());
+    let output =
+        run(&protogate(), &["lint", "fixtures/lint/field_lower_snake_case/quiet", &junit_flag, "--error-format=junit"]);
+    assert_eq!(code(&output), 0);
+    assert!(output.stdout.is_empty());
+    assert_eq!(std::fs::read_to_string(&junit).unwrap(), "<testsuites></testsuites>\n");
+}
