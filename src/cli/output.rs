@@ -4,7 +4,15 @@ use std::{io::Write, path::PathBuf};
 
 use crate::{Error, diagnostic::Diagnostic, lint::quote::go_quote, report::Format};
 
-/// One requested report: a format, and a file (`None` = stdout).
+/// Where reports without a file go: stdout for lint and breaking findings, stderr for the
+/// compile errors of `build` (as buf does).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+/// One requested report: a format, and a file (`None` = the command's stream).
 pub struct Destination {
     pub format: Format,
     pub path: Option<PathBuf>,
@@ -36,24 +44,33 @@ pub fn destinations(values: &[String], allowed: &[Format]) -> Result<Vec<Destina
 /// when there is nothing to report; a file still gets the format's empty document, so a CI
 /// step reading it finds valid XML or JSON.
 pub fn write_reports(destinations: &[Destination], diagnostics: &[Diagnostic]) -> Result<(), Error> {
-    write(destinations, diagnostics, |format| format)
+    write(destinations, diagnostics, |format| format, Stream::Stdout)
 }
 
 /// Writes compile errors as findings: in the requested formats, except that buf prints them as
 /// `text` where `config-ignore-yaml` was asked for.
-pub fn write_compile_errors(destinations: &[Destination], diagnostics: &[Diagnostic]) -> Result<(), Error> {
-    write(destinations, diagnostics, Format::for_compile_errors)
+pub fn write_compile_errors(
+    destinations: &[Destination],
+    diagnostics: &[Diagnostic],
+    stream: Stream,
+) -> Result<(), Error> {
+    write(destinations, diagnostics, Format::for_compile_errors, stream)
 }
 
 fn write(
     destinations: &[Destination],
     diagnostics: &[Diagnostic],
     format_for: impl Fn(Format) -> Format,
+    stream: Stream,
 ) -> Result<(), Error> {
     for destination in destinations {
         let rendered = format_for(destination.format).render(diagnostics);
         match &destination.path {
             None if diagnostics.is_empty() => {}
+            None if stream == Stream::Stderr => {
+                let mut stderr = std::io::stderr().lock();
+                stderr.write_all(rendered.as_bytes()).map_err(|e| Error::new(format!("writing to stderr: {e}")))?;
+            }
             None => {
                 let mut stdout = std::io::stdout().lock();
                 stdout.write_all(rendered.as_bytes()).map_err(|e| Error::new(format!("writing to stdout: {e}")))?;
