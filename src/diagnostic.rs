@@ -1,8 +1,10 @@
 //! The one finding type shared by compile errors, lint and breaking rules.
 //!
 //! Checks produce `Diagnostic`s; `report` formats them. Positions are kept *raw*, as buf keeps
-//! them: 1-based, with 0 meaning "unknown" (a path-less finding has no file, all zeros, and
-//! prints as `<input>`; a file-level finding is `1:1:1:1`, as buf adds 1 to its empty location).
+//! them: 1-based, with 0 meaning "unknown". A file-level finding is at `1:1-1:1` (buf adds 1 to
+//! the empty location of a file); a path-less finding has no file, all zeros, and prints as
+//! `<input>`. junit, github-actions and gitlab-code-quality print the raw values, so the
+//! difference between 0 and 1 shows there.
 
 use std::{borrow::Cow, cmp::Ordering};
 
@@ -32,8 +34,8 @@ impl Span {
         Self { start_line, start_column, end_line, end_column }
     }
 
-    /// The span of a file-level finding. buf stores it as 1:1 to 1:1, so it sorts among the
-    /// findings located at 1:1 by rule id, not before them.
+    /// The span of a file-level finding: buf turns the file's empty location (all 0) into
+    /// 1-based values, so the raw span is `1:1-1:1`, not unknown.
     pub fn file_level() -> Self {
         Self::new(1, 1, 1, 1)
     }

@@ -4,10 +4,11 @@ use std::path::Path;
 
 use clap::Args;
 
-use super::InputArgs;
+use super::{InputArgs, output};
 use crate::{
     Error, ExitCode,
     input::{ImageFile, ImageFormat, write_image},
+    report::Format,
     schema::Schema,
 };
 
@@ -27,8 +28,18 @@ pub struct BuildArgs {
 }
 
 pub fn run(args: &BuildArgs) -> Result<ExitCode, Error> {
+    // buf build takes breaking's formats (no config-ignore-yaml) and prints compile errors on
+    // stderr in the chosen one.
+    let destinations = output::destinations(&args.input.error_format, &Format::BREAKING)?;
     let format = ImageFormat::from_path(&args.output)?;
-    let schema = super::load_input(&args.input)?.schema;
+    let schema = match super::load_input(&args.input) {
+        Ok(input) => input.schema,
+        Err(error) if !error.compile_diagnostics().is_empty() => {
+            output::write_compile_errors(&destinations, error.compile_diagnostics(), output::Stream::Stderr)?;
+            return Ok(ExitCode::Findings);
+        }
+        Err(error) => return Err(error),
+    };
     let files = image_files(schema, args.exclude_imports, args.exclude_source_info);
     write_image(&files, format, Path::new(&args.output))?;
     Ok(ExitCode::Clean)

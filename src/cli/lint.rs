@@ -15,7 +15,7 @@ pub fn run(args: &InputArgs) -> Result<ExitCode, Error> {
         Ok(input) => input,
         Err(error) if !error.compile_diagnostics().is_empty() => {
             // Compile errors are findings for lint: printed in the chosen format, exit 100.
-            output::write_reports(&destinations, error.compile_diagnostics())?;
+            output::write_compile_errors(&destinations, error.compile_diagnostics(), output::Stream::Stdout)?;
             return Ok(ExitCode::Findings);
         }
         Err(error) => return Err(error),

@@ -5,6 +5,7 @@ mod breaking;
 mod build;
 mod lint;
 mod output;
+mod rules;
 
 use std::io::Write;
 
@@ -31,8 +32,8 @@ enum Command {
     Build(build::BuildArgs),
     /// Generate Rust code (prost + tonic) without protoc.
     Generate(InputArgs),
-    /// List lint and breaking rules.
-    Rules,
+    /// List lint and breaking rules, or print one rule's documentation.
+    Rules(rules::RulesArgs),
 }
 
 /// Options shared by the commands that read an input.
@@ -70,7 +71,7 @@ pub fn main() -> std::process::ExitCode {
         Command::Lint(args) => lint::run(&args),
         Command::Breaking(args) => breaking::run(&args),
         Command::Generate(_) => Err(Error::not_implemented("protogate generate")),
-        Command::Rules => Err(Error::not_implemented("protogate rules")),
+        Command::Rules(args) => rules::run(&args),
     };
     match result {
         Ok(code) => exit(code),

@@ -2,9 +2,17 @@
 
 use std::{io::Write, path::PathBuf};
 
-use crate::{Error, diagnostic::Diagnostic, report::Format};
+use crate::{Error, diagnostic::Diagnostic, lint::quote::go_quote, report::Format};
 
-/// One requested report: a format, and a file (`None` = stdout).
+/// Where reports without a file go: stdout for lint and breaking findings, stderr for the
+/// compile errors of `build` (as buf does).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+/// One requested report: a format, and a file (`None` = the command's stream).
 pub struct Destination {
     pub format: Format,
     pub path: Option<PathBuf>,
@@ -24,20 +32,45 @@ pub fn destinations(values: &[String], allowed: &[Format]) -> Result<Vec<Destina
             };
             match Format::from_name(name).filter(|f| allowed.contains(f)) {
                 Some(format) => Ok(Destination { format, path }),
-                None => Err(Error::new(format!("--error-format: invalid format: {name:?}")).with_help(format!(
-                    "valid formats: {}",
-                    allowed.iter().map(|f| f.name()).collect::<Vec<_>>().join(", ")
-                ))),
+                None => Err(Error::new(format!("--error-format: invalid format: {}", go_quote(name))).with_help(
+                    format!("valid formats: {}", allowed.iter().map(|f| f.name()).collect::<Vec<_>>().join(", ")),
+                )),
             }
         })
         .collect()
 }
 
-/// Writes every report; files are written atomically.
+/// Writes every report; files are written atomically. Like buf, nothing is printed on stdout
+/// when there is nothing to report; a file still gets the format's empty document, so a CI
+/// step reading it finds valid XML or JSON.
 pub fn write_reports(destinations: &[Destination], diagnostics: &[Diagnostic]) -> Result<(), Error> {
+    write(destinations, diagnostics, |format| format, Stream::Stdout)
+}
+
+/// Writes compile errors as findings: in the requested formats, except that buf prints them as
+/// `text` where `config-ignore-yaml` was asked for.
+pub fn write_compile_errors(
+    destinations: &[Destination],
+    diagnostics: &[Diagnostic],
+    stream: Stream,
+) -> Result<(), Error> {
+    write(destinations, diagnostics, Format::for_compile_errors, stream)
+}
+
+fn write(
+    destinations: &[Destination],
+    diagnostics: &[Diagnostic],
+    format_for: impl Fn(Format) -> Format,
+    stream: Stream,
+) -> Result<(), Error> {
     for destination in destinations {
-        let rendered = destination.format.render(diagnostics);
+        let rendered = format_for(destination.format).render(diagnostics);
         match &destination.path {
+            None if diagnostics.is_empty() => {}
+            None if stream == Stream::Stderr => {
+                let mut stderr = std::io::stderr().lock();
+                stderr.write_all(rendered.as_bytes()).map_err(|e| Error::new(format!("writing to stderr: {e}")))?;
+            }
             None => {
                 let mut stdout = std::io::stdout().lock();
                 stdout.write_all(rendered.as_bytes()).map_err(|e| Error::new(format!("writing to stdout: {e}")))?;

@@ -1,31 +1,78 @@
 //! Formatting findings: one file per output format. Checks never print; this module and `cli`
 //! are the only places that turn diagnostics into bytes.
+//!
+//! Every format mirrors buf 1.75's printer byte for byte (`bufanalysis/print.go`,
+//! `bufcli/config_ignore_yaml.go`). buf never calls a printer with nothing to print; `render`
+//! of an empty set still gives the format's empty document (`<testsuites></testsuites>`, `[]`)
+//! and leaves it to the caller not to print it where buf would not.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod config_ignore_yaml;
+mod github_actions;
+mod gitlab_code_quality;
+mod go_json;
+mod json;
+mod junit;
+mod msvs;
+pub mod rules;
 mod text;
 
 use crate::diagnostic::Diagnostic;
 
 /// An output format of `--error-format`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
     Text,
+    Json,
+    Msvs,
+    Junit,
+    GithubActions,
+    GitlabCodeQuality,
+    /// A `lint.ignore_only` block silencing every finding (lint only).
+    ConfigIgnoreYaml,
 }
 
 impl Format {
-    /// The formats `lint` accepts.
-    pub const LINT: [Format; 1] = [Format::Text];
+    /// The formats `lint` accepts, in the order buf lists them.
+    pub const LINT: [Format; 7] = [
+        Format::Text,
+        Format::Json,
+        Format::Msvs,
+        Format::Junit,
+        Format::GithubActions,
+        Format::GitlabCodeQuality,
+        Format::ConfigIgnoreYaml,
+    ];
 
+    /// The formats `breaking` accepts: lint's without `config-ignore-yaml`.
+    pub const BREAKING: [Format; 6] =
+        [Format::Text, Format::Json, Format::Msvs, Format::Junit, Format::GithubActions, Format::GitlabCodeQuality];
+
+    /// The format named `name`, exactly as buf spells it (case-sensitive; no `gcc` alias, which
+    /// buf's own flag validation rejects).
     pub fn from_name(name: &str) -> Option<Self> {
-        match name {
-            "text" => Some(Self::Text),
-            _ => None,
-        }
+        Self::LINT.into_iter().find(|format| format.name() == name)
     }
 
     pub fn name(self) -> &'static str {
         match self {
             Self::Text => "text",
+            Self::Json => "json",
+            Self::Msvs => "msvs",
+            Self::Junit => "junit",
+            Self::GithubActions => "github-actions",
+            Self::GitlabCodeQuality => "gitlab-code-quality",
+            Self::ConfigIgnoreYaml => "config-ignore-yaml",
+        }
+    }
+
+    /// The format compile errors are printed in when this one was asked for: buf prints them as
+    /// `text` under `config-ignore-yaml` (there is no rule to ignore).
+    #[must_use]
+    pub fn for_compile_errors(self) -> Self {
+        match self {
+            Self::ConfigIgnoreYaml => Self::Text,
+            other => other,
         }
     }
 
@@ -33,11 +80,24 @@ impl Format {
     pub fn render(self, diagnostics: &[Diagnostic]) -> String {
         match self {
             Self::Text => text::render(diagnostics),
+            Self::Json => json::render(diagnostics),
+            Self::Msvs => msvs::render(diagnostics),
+            Self::Junit => junit::render(diagnostics),
+            Self::GithubActions => github_actions::render(diagnostics),
+            Self::GitlabCodeQuality => gitlab_code_quality::render(diagnostics),
+            Self::ConfigIgnoreYaml => config_ignore_yaml::render(diagnostics),
         }
     }
 }
 
-/// `MSG` as buf prints it: the message, else the rule id, else `FAILURE`.
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// `MSG` as buf prints it in text, msvs and junit: the message, else the rule id, else
+/// `FAILURE`. (json, github-actions and gitlab-code-quality print the message as it is.)
 pub(crate) fn message_or_type(diagnostic: &Diagnostic) -> &str {
     if !diagnostic.message.is_empty() {
         &diagnostic.message
@@ -53,7 +113,39 @@ pub(crate) fn path_or_input(diagnostic: &Diagnostic) -> &str {
     diagnostic.file.as_ref().map_or("<input>", |f| f.external_path.as_str())
 }
 
+/// The external path, empty for path-less findings (for `omitempty` fields).
+pub(crate) fn path_or_empty(diagnostic: &Diagnostic) -> &str {
+    diagnostic.file.as_ref().map_or("", |f| f.external_path.as_str())
+}
+
 /// A raw position as printed: 0 (unknown) prints as 1.
 pub(crate) fn clamp(value: u32) -> u32 {
     value.max(1)
+}
+
+/// buf's `text` line for one finding, without the newline (junit's failure message reuses it).
+pub(crate) fn text_line(diagnostic: &Diagnostic) -> String {
+    format!(
+        "{}:{}:{}:{}",
+        path_or_input(diagnostic),
+        clamp(diagnostic.span.start_line),
+        clamp(diagnostic.span.start_column),
+        message_or_type(diagnostic)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Format;
+
+    #[test]
+    fn names_round_trip() {
+        for format in Format::LINT {
+            assert_eq!(Format::from_name(format.name()), Some(format));
+        }
+        assert_eq!(Format::from_name("gcc"), None);
+        assert_eq!(Format::from_name("JSON"), None);
+        assert!(Format::BREAKING.iter().all(|f| Format::LINT.contains(f)));
+        assert!(!Format::BREAKING.contains(&Format::ConfigIgnoreYaml));
+    }
 }
