@@ -12,7 +12,6 @@
 //! The counts per format are printed (and must not shrink below the bar).
 
 #![allow(clippy::print_stdout, clippy::print_stderr)] // the comparison report is what this test is for
-
 #![allow(clippy::print_stdout, clippy::print_stderr)] // tests report their counts
 
 mod support;
@@ -29,6 +28,8 @@ use protogate::{
     report::Format,
 };
 use support::{buf, code, lint_cases, protogate, repo_root, run};
+
+const BREAKING_FORMATS: [&str; 6] = ["text", "json", "msvs", "junit", "github-actions", "gitlab-code-quality"];
 
 const LINT_FORMATS: [&str; 7] =
     ["text", "json", "msvs", "junit", "github-actions", "gitlab-code-quality", "config-ignore-yaml"];
@@ -114,6 +115,7 @@ fn lint_matches_buf_on_every_fixture_and_format() {
     let mut inputs: Vec<String> =
         lint_cases().into_iter().map(|(rule, case)| format!("fixtures/lint/{rule}/{case}")).collect();
     inputs.push("proto".into());
+    inputs.extend(config_cases());
     inputs.extend(scratch().lint_inputs.iter().cloned());
     let commands: Vec<(String, &str)> =
         inputs.iter().flat_map(|input| LINT_FORMATS.map(|format| (input.clone(), format))).collect();
@@ -129,6 +131,33 @@ fn lint_matches_buf_on_every_fixture_and_format() {
         }
     });
     assert_no_differences("lint", &results);
+}
+
+#[test]
+#[expect(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "the test reports the compared count and each difference"
+)]
+fn breaking_matches_buf_on_every_fixture_and_format() {
+    buf();
+    let commands: Vec<(Vec<String>, &str)> = support::breaking_cases()
+        .into_iter()
+        .flat_map(|(rule, case)| BREAKING_FORMATS.map(|format| (support::breaking_args(&rule, &case), format)))
+        .collect();
+    let results = parallel_map(commands, |(mut args, format)| {
+        args.push(format!("--error-format={format}"));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let theirs = run(buf(), &args);
+        let ours = run(&protogate(), &args);
+        Comparison {
+            format: format.to_owned(),
+            label: args.join(" "),
+            buf: (code(&theirs), stdout(&theirs)),
+            ours: (code(&ours), stdout(&ours)),
+        }
+    });
+    assert_no_differences("breaking", &results);
 }
 
 #[test]
@@ -260,4 +289,20 @@ fn write(dir: &Path, name: &str, content: &str) {
 /// absolute; both tools print paths the way they were given.
 fn as_argument(path: &Path) -> String {
     path.strip_prefix(repo_root()).unwrap_or(path).to_string_lossy().into_owned()
+}
+
+/// Config fixtures that buf accepts as they are (no extra arguments, not a bad config).
+fn config_cases() -> Vec<String> {
+    let root = support::repo_root().join("fixtures/config");
+    let mut cases: Vec<String> = std::fs::read_dir(&root)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().is_dir() && !e.path().join("args").exists())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.starts_with("bad_"))
+        .map(|name| format!("fixtures/config/{name}"))
+        .collect();
+    cases.sort();
+    cases
 }

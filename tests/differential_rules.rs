@@ -39,7 +39,10 @@ fn rules_command_matches_buf_on_protogates_catalogue() {
         let ids: Vec<&str> = catalogue.iter().filter(|m| m.membership(version).is_some()).map(|m| m.id).collect();
         let config = format!("{{version: {name}, lint: {{use: [{}]}}}}", ids.join(", "));
         for (buf_format, our_format) in FORMATS {
-            for deprecated in [&[][..], &["--include-deprecated"]] {
+            // `--configured-only` drops deprecated rules that have no replacement, so listings
+            // with deprecated rules are compared against buf's whole catalogue (next test).
+            {
+                let deprecated = &[][..];
                 let theirs = [
                     &["config", "ls-lint-rules", "--configured-only", "--config", &config, "--format", buf_format][..],
                     deprecated,

@@ -30,7 +30,7 @@ pub struct BreakingArgs {
 }
 
 pub fn run(args: &BreakingArgs) -> Result<ExitCode, Error> {
-    let destinations = output::destinations(&args.input.error_format, &Format::LINT)?;
+    let destinations = output::destinations(&args.input.error_format, &Format::BREAKING)?;
     let current = match load_input(&args.input) {
         Ok(input) => input,
         Err(error) if !error.compile_diagnostics().is_empty() => {

@@ -40,10 +40,10 @@ fn order_locations(locations: &mut [Location]) {
 
 /// buf keeps a trailing `//` comment without its final newline.
 fn trim_trailing_comment(location: &mut Location) {
-    if let Some(comment) = location.trailing_comments.as_mut() {
-        if comment.ends_with('\n') {
-            comment.pop();
-        }
+    if let Some(comment) = location.trailing_comments.as_mut()
+        && comment.ends_with('\n')
+    {
+        comment.pop();
     }
 }
 
@@ -51,20 +51,17 @@ fn trim_trailing_comment(location: &mut Location) {
 fn empty_method_options(descriptor: &mut FileDescriptorProto, source: &str) {
     let starts: Vec<usize> = std::iter::once(0).chain(source.match_indices('\n').map(|(i, _)| i + 1)).collect();
     let ends_with_body = |location: &Location| -> bool {
-        let (line, column) = match location.span[..] {
-            [line, _, end] | [_, _, line, end] => (line, end),
-            _ => return false,
-        };
+        let ([line, _, column] | [_, _, line, column]) = location.span[..] else { return false };
         let offset = starts.get(line as usize).map(|start| start + column as usize);
         offset.and_then(|end| source.get(..end)).is_some_and(|text| text.trim_end().ends_with('}'))
     };
     let Some(info) = descriptor.source_code_info.as_ref() else { return };
     let mut with_body = Vec::new();
     for location in &info.location {
-        if let [tag::FILE_SERVICE, service, tag::SERVICE_METHOD, method] = location.path[..] {
-            if ends_with_body(location) {
-                with_body.push((service as usize, method as usize));
-            }
+        if let [tag::FILE_SERVICE, service, tag::SERVICE_METHOD, method] = location.path[..]
+            && ends_with_body(location)
+        {
+            with_body.push((service as usize, method as usize));
         }
     }
     for (service, method) in with_body {

@@ -43,6 +43,13 @@ pub struct EditionsFixup {
     option_imports: Vec<String>,
 }
 
+impl EditionsFixup {
+    /// The file's `Edition` enum value (`EDITION_2023` = 1000, `EDITION_2024` = 1001).
+    pub fn edition(&self) -> i32 {
+        self.edition
+    }
+}
+
 /// An editions-specific error: message in buf's wording and the byte range in the ORIGINAL source.
 #[derive(Debug, Clone)]
 pub struct EditionsError {

@@ -80,6 +80,7 @@ pub fn compile_tree(tree: &SourceTree) -> Result<Schema, Error> {
         return Err(compile_failure(tree, messages, &missing));
     }
     let is_import: HashMap<String, bool> = compiler.files().map(|f| (f.name().to_owned(), f.is_import())).collect();
+    let mut explicit_features = if fixups.is_empty() { HashMap::new() } else { editions_features(&compiler, &fixups) };
     let files = compiler
         .file_descriptor_set()
         .file
@@ -98,16 +99,43 @@ pub fn compile_tree(tree: &SourceTree) -> Result<Schema, Error> {
                 |f| f.file_ref.clone(),
             );
             let text = originals.get(&name).cloned();
-            SchemaFile::new(
-                descriptor,
-                is_import.get(&name).copied().unwrap_or(true),
-                file_ref,
-                source_file.map(|f| f.module),
-                text,
-            )
+            let is_import = is_import.get(&name).copied().unwrap_or(true);
+            let file = SchemaFile::new(descriptor, is_import, file_ref, source_file.map(|f| f.module), text);
+            match fixups.get(&name) {
+                Some(fixup) => file.with_edition(fixup.edition(), explicit_features.remove(&name).unwrap_or_default()),
+                None => file,
+            }
         })
         .collect();
     Ok(Schema { files })
+}
+
+/// The `features` options of the editions files, read from protox's encoding (prost-types
+/// drops them).
+#[allow(clippy::zero_sized_map_values)]
+fn editions_features(
+    compiler: &protox::Compiler,
+    fixups: &HashMap<String, editions::EditionsFixup>,
+) -> HashMap<String, crate::schema::features::ExplicitFeatures> {
+    #[derive(Clone, PartialEq, prost::Message)]
+    struct EncodedSet {
+        #[prost(bytes = "vec", repeated, tag = "1")]
+        file: Vec<Vec<u8>>,
+    }
+    #[derive(Clone, PartialEq, prost::Message)]
+    struct NameOnly {
+        #[prost(string, optional, tag = "1")]
+        name: Option<String>,
+    }
+    let bytes = compiler.encode_file_descriptor_set();
+    let Ok(set) = <EncodedSet as prost::Message>::decode(bytes.as_slice()) else { return HashMap::new() };
+    set.file
+        .iter()
+        .filter_map(|encoded| {
+            let name = <NameOnly as prost::Message>::decode(encoded.as_slice()).ok()?.name?;
+            fixups.contains_key(&name).then(|| (name, crate::schema::features::extract(encoded)))
+        })
+        .collect()
 }
 
 /// A schema read from an image: no sources, so spans are used as recorded.

@@ -50,6 +50,19 @@ fn unknown(catalogue: &[&'static RuleMeta], version: FileVersion, word: &RuleWor
         Some(origin) => format!("{origin}: {message}"),
         None => message,
     };
+    let elsewhere: Vec<&str> = [FileVersion::V1Beta1, FileVersion::V1, FileVersion::V2]
+        .into_iter()
+        .filter(|v| *v != version && catalogue.iter().any(|m| m.id == word.id && m.membership(*v).is_some()))
+        .map(FileVersion::as_str)
+        .collect();
+    if !elsewhere.is_empty() {
+        return Error::new(message).with_help(format!(
+            "{} exists in {} configs, not in {}; change the file's version or drop the rule",
+            word.id,
+            elsewhere.join(" and "),
+            version.as_str()
+        ));
+    }
     let words = vocabulary(catalogue, version);
     match closest(&word.id, words.iter().copied()) {
         Some(suggestion) => Error::new(message).with_help(format!("did you mean {suggestion:?}?")),

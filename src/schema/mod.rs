@@ -3,6 +3,7 @@
 
 mod columns;
 pub mod elements;
+pub mod features;
 pub mod version;
 
 use std::{
@@ -42,6 +43,9 @@ pub struct SchemaFile {
     pub module: Option<usize>,
     source: Option<Arc<str>>,
     index: OnceLock<LocationIndex>,
+    /// `Edition` enum value of an editions file (prost-types has no field for it).
+    pub edition: Option<i32>,
+    explicit_features: features::ExplicitFeatures,
 }
 
 #[derive(Debug)]
@@ -58,7 +62,29 @@ impl SchemaFile {
         module: Option<usize>,
         source: Option<Arc<str>>,
     ) -> Self {
-        Self { descriptor, is_import, file_ref, module, source, index: OnceLock::new() }
+        Self {
+            descriptor,
+            is_import,
+            file_ref,
+            module,
+            source,
+            index: OnceLock::new(),
+            edition: None,
+            explicit_features: features::ExplicitFeatures::new(),
+        }
+    }
+
+    /// Records an editions file's edition and the `features` set in it.
+    #[must_use]
+    pub fn with_edition(mut self, edition: i32, explicit: features::ExplicitFeatures) -> Self {
+        self.edition = Some(edition);
+        self.explicit_features = explicit;
+        self
+    }
+
+    /// The resolved features of the element at `path` (`[]` for the file).
+    pub fn features(&self, path: &[i32]) -> features::FeatureValues {
+        features::resolve(self.descriptor.syntax(), &self.explicit_features, path)
     }
 
     pub fn source(&self) -> Option<&str> {

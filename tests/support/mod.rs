@@ -60,3 +60,25 @@ fn sorted_dirs(dir: &std::path::Path) -> Vec<String> {
     names.sort();
     names
 }
+
+/// The breaking fixture cases: `fixtures/breaking/<rule>/<case>/{before,after}`.
+pub fn breaking_cases() -> Vec<(String, String)> {
+    let mut cases = Vec::new();
+    let root = repo_root().join("fixtures/breaking");
+    for rule in sorted_dirs(&root) {
+        for case in sorted_dirs(&root.join(&rule)) {
+            cases.push((rule.clone(), case));
+        }
+    }
+    cases
+}
+
+/// `breaking <case>/after --against <case>/before`, plus the case's extra arguments (its
+/// `args` file, one per line).
+pub fn breaking_args(rule: &str, case: &str) -> Vec<String> {
+    let dir = format!("fixtures/breaking/{rule}/{case}");
+    let mut args = vec!["breaking".to_owned(), format!("{dir}/after"), "--against".to_owned(), format!("{dir}/before")];
+    let extra = std::fs::read_to_string(repo_root().join(&dir).join("args")).unwrap_or_default();
+    args.extend(extra.lines().filter(|l| !l.is_empty()).map(str::to_owned));
+    args
+}

@@ -1,4 +1,4 @@
-//! The breaking rule registry: one line per rule, sorted by id.
+//! The breaking rule registry: one line per rule, sorted by file name.
 
 use super::BreakingRule;
 

@@ -9,10 +9,12 @@ declare_rule! {
     /// explicit and keeps it from being mistaken for a real state.
     /// ## Example
     /// ```proto,fires
+    /// syntax = "proto3";
     /// enum Status { STATUS_ACTIVE = 0; }
     /// ```
     /// Use instead:
     /// ```proto
+    /// syntax = "proto3";
     /// enum Status { STATUS_UNSPECIFIED = 0; STATUS_ACTIVE = 1; }
     /// ```
     pub EnumZeroValueSuffix {

@@ -8,10 +8,12 @@ declare_rule! {
     /// convention keeps them predictable, and JSON names are derived from it.
     /// ## Example
     /// ```proto,fires
+    /// syntax = "proto3";
     /// message Order { string orderId = 1; }
     /// ```
     /// Use instead:
     /// ```proto
+    /// syntax = "proto3";
     /// message Order { string order_id = 1; }
     /// ```
     pub FieldLowerSnakeCase {

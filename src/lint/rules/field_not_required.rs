@@ -1,6 +1,6 @@
 use prost_types::field_descriptor_proto::Label;
 
-use crate::lint::prelude::*;
+use crate::{lint::prelude::*, schema::features::PRESENCE_LEGACY_REQUIRED};
 
 declare_rule! {
     /// ## What it checks
@@ -28,9 +28,11 @@ declare_rule! {
 
 impl LintRule for FieldNotRequired {
     fn check<'a>(&self, cx: &LintContext<'a>, found: &mut Findings<'a>) {
-        // Editions express LEGACY_REQUIRED as a feature that `prost_types` cannot carry; the
-        // editions front end is expected to hand such fields over with the required label.
-        for field in cx.elements().fields.iter().filter(|f| f.element.node.label() == Label::Required) {
+        let required = |field: &&crate::schema::elements::Field<'_>| {
+            field.element.node.label() == Label::Required
+                || field.element.file.features(&field.element.path).field_presence == PRESENCE_LEGACY_REQUIRED
+        };
+        for field in cx.elements().fields.iter().filter(required) {
             let message = format!("Field named {} should not be required.", go_quote(field.element.node.name()));
             found.at(&field.element, field.element.child_path(&[tag::FIELD_NAME]), message);
         }

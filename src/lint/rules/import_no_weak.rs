@@ -9,7 +9,8 @@ declare_rule! {
     /// Weak imports are a Google-internal feature that most code generators ignore; buf keeps
     /// the id only for configuration compatibility.
     /// ## Example
-    /// ```proto
+    /// Never reported (the rule selects nothing on its own):
+    /// ```proto,ignore
     /// syntax = "proto3";
     /// import weak "google/protobuf/empty.proto";
     /// ```

@@ -1,4 +1,4 @@
-//! The lint rule registry: one line per rule, sorted by id.
+//! The lint rule registry: one line per rule, sorted by file name.
 
 use super::LintRule;
 
