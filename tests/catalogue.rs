@@ -86,7 +86,7 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     files
 }
 
-/// The ```proto blocks of a rule's docs, with whether they are marked `fires`.
+/// The fenced `proto` blocks of a rule's docs, with whether they are marked `fires`.
 fn examples(docs: &str) -> Vec<(bool, String)> {
     let mut out = Vec::new();
     let mut current: Option<(bool, String)> = None;
