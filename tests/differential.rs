@@ -12,7 +12,6 @@
 //! The counts per format are printed (and must not shrink below the bar).
 
 #![allow(clippy::print_stdout, clippy::print_stderr)] // the comparison report is what this test is for
-#![allow(clippy::print_stdout, clippy::print_stderr)] // tests report their counts
 
 mod support;
 
