@@ -104,11 +104,6 @@ fn assert_no_differences(what: &str, results: &[Comparison]) {
 }
 
 #[test]
-#[expect(
-    clippy::print_stdout,
-    clippy::print_stderr,
-    reason = "the test reports the compared count and each difference"
-)]
 fn lint_matches_buf_on_every_fixture_and_format() {
     buf();
     let mut inputs: Vec<String> =
@@ -133,11 +128,6 @@ fn lint_matches_buf_on_every_fixture_and_format() {
 }
 
 #[test]
-#[expect(
-    clippy::print_stdout,
-    clippy::print_stderr,
-    reason = "the test reports the compared count and each difference"
-)]
 fn breaking_matches_buf_on_every_fixture_and_format() {
     buf();
     let commands: Vec<(Vec<String>, &str)> = support::breaking_cases()
