@@ -88,14 +88,17 @@ fn refs_of_every_kind_resolve_in_place() {
         format!(".git#ref={}", &sha[..8]),
         ".git#branch=main,ref=HEAD~1".to_owned(),
     ] {
-        let (code, stdout, stderr) = text(&protogate(path, &["breaking", "proto", "--against", &format!("{against},subdir=proto")]));
+        let (code, stdout, stderr) =
+            text(&protogate(path, &["breaking", "proto", "--against", &format!("{against},subdir=proto")]));
         assert_eq!(code, 100, "{against}: {stderr}");
         assert!(stdout.contains("Previously present field \"3\" with name \"price\""), "{against}: {stdout}");
     }
-    let (code, stdout, _) = text(&protogate(path, &["breaking", "proto", "--against", ".git#branch=main,subdir=proto"]));
+    let (code, stdout, _) =
+        text(&protogate(path, &["breaking", "proto", "--against", ".git#branch=main,subdir=proto"]));
     assert_eq!((code, stdout.as_str()), (0, ""), "against itself");
     // From a subdirectory the repository is `../.git`.
-    let (code, _, stderr) = text(&protogate(&path.join("proto"), &["breaking", ".", "--against", "../.git#ref=HEAD~1,subdir=proto"]));
+    let (code, _, stderr) =
+        text(&protogate(&path.join("proto"), &["breaking", ".", "--against", "../.git#ref=HEAD~1,subdir=proto"]));
     assert_eq!(code, 100, "{stderr}");
 }
 
@@ -103,7 +106,16 @@ fn refs_of_every_kind_resolve_in_place() {
 fn bad_refs_fail_with_what_to_run() {
     let (dir, _repo) = seed_repo();
     let mut transcript = String::new();
-    for against in [".git#branch=nope", ".git#tag=v9", ".git#commit=0123456789012345678901234567890123456789", ".git#ref=HEAD~5", ".git#branch=main,tag=v1", ".git#subdir=missing", "nowhere/.git#branch=main", ".git#colour=blue"] {
+    for against in [
+        ".git#branch=nope",
+        ".git#tag=v9",
+        ".git#commit=0123456789012345678901234567890123456789",
+        ".git#ref=HEAD~5",
+        ".git#branch=main,tag=v1",
+        ".git#subdir=missing",
+        "nowhere/.git#branch=main",
+        ".git#colour=blue",
+    ] {
         let (code, stdout, stderr) = text(&protogate(dir.path(), &["breaking", "proto", "--against", against]));
         assert_eq!(code, 1, "{against}: {stdout}{stderr}");
         assert!(stdout.is_empty(), "{against}: a failure prints no findings");
@@ -116,17 +128,24 @@ fn bad_refs_fail_with_what_to_run() {
 fn shallow_clones_work_against_head_and_explain_missing_history() {
     let (dir, repo) = seed_repo();
     for i in 0..3 {
-        write(dir.path(), "proto/shop/v1/extra.proto", &format!("syntax = \"proto3\";\npackage shop.v1;\nmessage Extra{i} {{}}\n"));
+        write(
+            dir.path(),
+            "proto/shop/v1/extra.proto",
+            &format!("syntax = \"proto3\";\npackage shop.v1;\nmessage Extra{i} {{}}\n"),
+        );
         commit(&repo, &format!("extra {i}"));
     }
     let clone = tempfile::tempdir().unwrap();
     let url = format!("file://{}", dir.path().display());
-    let status = Command::new("git").args(["clone", "-q", "--depth", "1", &url]).arg(clone.path().join("c")).status().unwrap();
+    let status =
+        Command::new("git").args(["clone", "-q", "--depth", "1", &url]).arg(clone.path().join("c")).status().unwrap();
     assert!(status.success());
     let work = clone.path().join("c");
-    let (code, stdout, stderr) = text(&protogate(&work, &["breaking", "proto", "--against", ".git#ref=HEAD,subdir=proto"]));
+    let (code, stdout, stderr) =
+        text(&protogate(&work, &["breaking", "proto", "--against", ".git#ref=HEAD,subdir=proto"]));
     assert_eq!((code, stdout.as_str()), (0, ""), "{stderr}");
-    let (code, _, stderr) = text(&protogate(&work, &["breaking", "proto", "--against", ".git#ref=HEAD~5,subdir=proto"]));
+    let (code, _, stderr) =
+        text(&protogate(&work, &["breaking", "proto", "--against", ".git#ref=HEAD~5,subdir=proto"]));
     assert_eq!(code, 1);
     assert!(stderr.contains("shallow") && stderr.contains("git fetch --deepen"), "{stderr}");
 }
@@ -141,7 +160,11 @@ fn seed_story_matches_buf() {
         ("delete a field without reserving it", "  int64 price = 3;\n", ""),
         ("delete an enum value without reserving it", "  STATUS_RETIRED = 2;\n", ""),
         ("reserve the deleted field", "  int64 price = 3;\n", "  reserved 3;\n  reserved \"price\";\n"),
-        ("reserve the deleted enum value", "  STATUS_RETIRED = 2;\n", "  reserved 2;\n  reserved \"STATUS_RETIRED\";\n"),
+        (
+            "reserve the deleted enum value",
+            "  STATUS_RETIRED = 2;\n",
+            "  reserved 2;\n  reserved \"STATUS_RETIRED\";\n",
+        ),
     ];
     for (what, from, to) in edits {
         for config in ["FILE", "WIRE_JSON", "WIRE"] {

@@ -65,7 +65,7 @@ pub fn compile_tree(tree: &SourceTree) -> Result<Schema, Error> {
         }
     }
     if !messages.is_empty() {
-        return Err(compile_failure(tree, messages, &HashMap::new()));
+        return Err(compile_failure(tree, messages, &HashMap::new(), &originals));
     }
     let missing = missing_imports(tree, &descriptors);
     let resolver = ParsedResolver { parsed: Mutex::new(descriptors), google: GoogleFileResolver::new() };
@@ -77,7 +77,7 @@ pub fn compile_tree(tree: &SourceTree) -> Result<Schema, Error> {
         if messages.is_empty() {
             messages = buf_errors::translate(&error, &source);
         }
-        return Err(compile_failure(tree, messages, &missing));
+        return Err(compile_failure(tree, messages, &missing, &originals));
     }
     let is_import: HashMap<String, bool> = compiler.files().map(|f| (f.name().to_owned(), f.is_import())).collect();
     let mut explicit_features = if fixups.is_empty() { HashMap::new() } else { editions_features(&compiler, &fixups) };
@@ -210,6 +210,7 @@ fn compile_failure(
     tree: &SourceTree,
     mut messages: Vec<CompileMessage>,
     missing: &HashMap<String, Vec<String>>,
+    originals: &HashMap<String, Arc<str>>,
 ) -> Error {
     messages.sort_by(|a, b| (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message)));
     messages.dedup();
@@ -224,12 +225,32 @@ fn compile_failure(
                 .then(|| missing.get(&m.file))
                 .flatten()
                 .map(|list| missing_import_help(list));
+            let end_column = originals.get(&m.file).map_or(m.column, |text| token_end(text, m.line, m.column));
             let mut diagnostic = diagnostic(Some(file_ref), m.line, m.column, m.message);
+            diagnostic.span.end_column = end_column;
             diagnostic.help = help;
             diagnostic
         })
         .collect();
     Error::compile(diagnostics)
+}
+
+/// The (byte) column just past the token at 1-based `line`:`column`: buf's compile errors span
+/// the offending token (an identifier, number, string literal or one punctuation character).
+fn token_end(text: &str, line: u32, column: u32) -> u32 {
+    let Some(line_text) = text.split('\n').nth(line.saturating_sub(1) as usize) else { return column };
+    let start = column.saturating_sub(1) as usize;
+    let Some(rest) = line_text.get(start..) else { return column };
+    let mut chars = rest.char_indices();
+    let Some((_, first)) = chars.next() else { return column };
+    let len = match first {
+        '"' | '\'' => rest[1..].find(first).map_or(rest.len(), |i| i + 2),
+        c if c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.' => rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.' || c == '-' || c == '+'))
+            .unwrap_or(rest.len()),
+        c => c.len_utf8(),
+    };
+    column + len as u32
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
