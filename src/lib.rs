@@ -7,6 +7,7 @@
 
 pub mod breaking;
 pub mod cli;
+pub mod codegen;
 pub mod compile;
 pub mod config;
 pub mod diagnostic;

@@ -3,6 +3,7 @@
 
 mod breaking;
 mod build;
+mod generate;
 mod lint;
 mod output;
 mod rules;
@@ -30,8 +31,8 @@ enum Command {
     Breaking(breaking::BreakingArgs),
     /// Compile an input into an image (buf build).
     Build(build::BuildArgs),
-    /// Generate Rust code (prost + tonic) without protoc.
-    Generate(InputArgs),
+    /// Generate code from a buf.gen.yaml template: Rust (prost + tonic) built in, without protoc.
+    Generate(generate::GenerateArgs),
     /// List lint and breaking rules, or print one rule's documentation.
     Rules(rules::RulesArgs),
 }
@@ -70,7 +71,7 @@ pub fn main() -> std::process::ExitCode {
         Command::Build(args) => build::run(&args),
         Command::Lint(args) => lint::run(&args),
         Command::Breaking(args) => breaking::run(&args),
-        Command::Generate(_) => Err(Error::not_implemented("protogate generate")),
+        Command::Generate(args) => generate::run(&args),
         Command::Rules(args) => rules::run(&args),
     };
     match result {

@@ -6,10 +6,12 @@
 mod discover;
 mod load;
 mod raw;
+mod template;
 mod words;
 
 pub use discover::{ConfigOverride, Workspace, WorkspaceModule, discover_workspace};
 pub use load::{parse_buf_work_yaml, parse_buf_yaml};
+pub use template::{BUILTIN_RUST, GenTemplate, Plugin, PluginConfig, parse_buf_gen_yaml};
 pub use words::closest;
 
 /// The `version:` of a config file; decides rule sets and defaults.

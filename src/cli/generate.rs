@@ -1,0 +1,113 @@
+//! `protogate generate`: a buf.gen.yaml v2 template, the built-in Rust generator or protoc
+//! plugins, and an output tree written only where it changed (`--check` writes nothing).
+
+use std::{io::Write, path::PathBuf};
+
+use clap::Args;
+use prost_types::FileDescriptorSet;
+
+use super::{InputArgs, load_input};
+use crate::{
+    Error, ExitCode,
+    codegen::{output, plugin, rust::RustOptions},
+    config::{GenTemplate, Plugin, parse_buf_gen_yaml},
+};
+
+#[derive(Args, Debug)]
+pub struct GenerateArgs {
+    /// Input to generate from (default: the template's `inputs`, else `.`).
+    input: Option<String>,
+    /// The template: a buf.gen.yaml path or inline YAML (default: ./buf.gen.yaml).
+    #[arg(long)]
+    template: Option<String>,
+    /// Base directory prepended to every plugin's `out`.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Write nothing; exit 100 with a diff when generated files are stale, missing or extra.
+    #[arg(long)]
+    check: bool,
+    /// Also generate for imported files.
+    #[arg(long)]
+    include_imports: bool,
+    /// Also generate for well-known types (with --include-imports).
+    #[arg(long)]
+    include_wkt: bool,
+    /// Remove files in each `out` that generation does not produce.
+    #[arg(long)]
+    clean: bool,
+    #[arg(long)]
+    config: Option<String>,
+    #[arg(long = "path")]
+    paths: Vec<String>,
+    #[arg(long = "exclude-path")]
+    exclude_paths: Vec<String>,
+}
+
+pub fn run(args: &GenerateArgs) -> Result<ExitCode, Error> {
+    let template = read_template(args.template.as_deref())?;
+    let input = args.input.clone().or_else(|| template.inputs.first().cloned()).unwrap_or_else(|| ".".to_owned());
+    let input_args = InputArgs {
+        input,
+        config: args.config.clone(),
+        paths: args.paths.clone(),
+        exclude_paths: args.exclude_paths.clone(),
+        error_format: Vec::new(),
+    };
+    let schema = load_input(&input_args)?.schema;
+    let base = args.output.clone().unwrap_or_default();
+    let clean = args.clean || template.clean;
+    let mut plans = Vec::new();
+    for entry in &template.plugins {
+        let include_imports = args.include_imports || entry.include_imports;
+        let include_wkt = include_imports && (args.include_wkt || entry.include_wkt);
+        let selected: Vec<&crate::schema::SchemaFile> = schema
+            .files
+            .iter()
+            .filter(|f| !f.is_import || (include_imports && (include_wkt || f.module.is_some())))
+            .collect();
+        let targets: Vec<String> = selected.iter().map(|f| f.descriptor.name().to_owned()).collect();
+        let files = match &entry.plugin {
+            Plugin::Rust => {
+                let set = FileDescriptorSet { file: schema.files.iter().map(|f| f.descriptor.clone()).collect() };
+                crate::codegen::rust::generate(&set, &targets, &RustOptions::parse(&entry.opt)?)?
+            }
+            Plugin::Local(command) => {
+                let set = FileDescriptorSet { file: schema.files.iter().map(|f| f.descriptor.clone()).collect() };
+                plugin::run(command, &set, &targets, &entry.opt.join(","))?
+            }
+        };
+        plans.push(output::plan(&base.join(&entry.out), &files)?);
+    }
+    let stale = plans.iter().any(|p| !p.changed.is_empty() || (clean && !p.extra.is_empty()));
+    if args.check {
+        let mut stdout = std::io::stdout().lock();
+        for plan in &plans {
+            let _ = stdout.write_all(output::diff(plan, true).as_bytes());
+        }
+        let extra = plans.iter().any(|p| !p.extra.is_empty());
+        return Ok(if stale || extra { ExitCode::Findings } else { ExitCode::Clean });
+    }
+    let written: usize = plans.iter().map(|p| output::apply(p, clean)).sum::<Result<usize, Error>>()?;
+    let _ = writeln!(std::io::stderr().lock(), "protogate generate: {written} file(s) written");
+    Ok(ExitCode::Clean)
+}
+
+fn read_template(value: Option<&str>) -> Result<GenTemplate, Error> {
+    let (text, source) = match value {
+        Some(inline) if !is_file_name(inline) => (inline.to_owned(), "--template".to_owned()),
+        Some(path) => (read(path)?, path.to_owned()),
+        None => (
+            read("buf.gen.yaml").map_err(|e| e.with_help("create a buf.gen.yaml (version: v2, plugins: [{local: protogate-rust, out: src/gen}]) or pass --template"))?,
+            "buf.gen.yaml".to_owned(),
+        ),
+    };
+    parse_buf_gen_yaml(&text, &source)
+}
+
+fn is_file_name(value: &str) -> bool {
+    [".yaml", ".yml", ".json"].iter().any(|ext| value.ends_with(ext))
+}
+
+fn read(path: &str) -> Result<String, Error> {
+    std::fs::read_to_string(path).map_err(|e| Error::io(std::path::Path::new(path), &e))
+}
