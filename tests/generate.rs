@@ -3,6 +3,7 @@
 //! made by the test), including every way a plugin can fail.
 
 use std::{
+    fmt::Write as _,
     path::{Path, PathBuf},
     process::{Command, Output},
     time::SystemTime,
@@ -148,7 +149,7 @@ fn protoc_plugins_run_and_fail_cleanly() {
         let stderr = String::from_utf8_lossy(&output.stderr).replace(&root.display().to_string(), "<tmp>");
         assert_eq!(output.status.code(), Some(1), "a plugin that {what}: {stderr}");
         assert!(!stderr.contains("panicked"), "{stderr}");
-        transcript.push_str(&format!("plugin that {what}:\n{stderr}"));
+        writeln!(transcript, "plugin that {what}:\n{}", stderr.trim_end()).unwrap();
         assert_eq!(before, mtimes(&root.join("out")), "a failing plugin ({what}) changed the previous output");
     }
     assert!(!root.join("outside.txt").exists());
