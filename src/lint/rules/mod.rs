@@ -11,7 +11,6 @@ macro_rules! registry {
 }
 
 mod package_affinity;
-mod package_version;
 
 registry! {
     comment_enum::CommentEnum,

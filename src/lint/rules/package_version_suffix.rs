@@ -1,4 +1,4 @@
-use super::package_version::stability;
+use crate::schema::version::package_stability as stability;
 use crate::lint::prelude::*;
 
 declare_rule! {

@@ -1,6 +1,6 @@
 use std::collections::HashMap;
 
-use super::package_version::{Stability, stability};
+use crate::schema::version::{Stability, package_stability as stability};
 use crate::lint::prelude::*;
 
 declare_rule! {
