@@ -74,6 +74,16 @@ pub fn compile_tree(tree: &SourceTree) -> Result<Schema, Error> {
     if let Err(error) = compiler.open_files(&targets) {
         let resolver = fallback.into_resolver(&originals);
         let mut messages = relink_for_errors(&resolver, &targets, &source);
+        if !missing.is_empty() {
+            // buf goes on past a missing import and reports every use of what it would have
+            // declared; stand in empty files for the missing imports to find those uses.
+            let mut stubbed = resolver.clone();
+            for path in missing.values().flatten() {
+                let stub = prost_types::FileDescriptorProto { name: Some(path.clone()), ..Default::default() };
+                stubbed.files.insert(path.clone(), File::from_file_descriptor_proto(stub));
+            }
+            messages.extend(relink_for_errors(&stubbed, &targets, &source));
+        }
         if messages.is_empty() {
             messages = buf_errors::translate(&error, &source);
         }
