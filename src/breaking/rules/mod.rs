@@ -11,6 +11,10 @@ macro_rules! registry {
 }
 
 registry! {
+    enum_no_delete::EnumNoDelete,
+    extension_no_delete::ExtensionNoDelete,
     field_no_delete::FieldNoDelete,
     file_no_delete::FileNoDelete,
+    message_no_delete::MessageNoDelete,
+    service_no_delete::ServiceNoDelete,
 }
