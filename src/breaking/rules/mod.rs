@@ -16,5 +16,10 @@ registry! {
     field_no_delete::FieldNoDelete,
     file_no_delete::FileNoDelete,
     message_no_delete::MessageNoDelete,
+    package_enum_no_delete::PackageEnumNoDelete,
+    package_extension_no_delete::PackageExtensionNoDelete,
+    package_message_no_delete::PackageMessageNoDelete,
+    package_no_delete::PackageNoDelete,
+    package_service_no_delete::PackageServiceNoDelete,
     service_no_delete::ServiceNoDelete,
 }
