@@ -92,7 +92,16 @@ pub async fn serve_with_shutdown(
     options: Options,
     shutdown: impl Future<Output = ()>,
 ) -> Result<(), Error> {
-    let store = Arc::new(Store::seeded());
+    serve_with(listener, options, Arc::new(Store::seeded()), shutdown).await
+}
+
+/// [`serve_with_shutdown`] on a given store, which the caller may inspect while serving.
+pub async fn serve_with(
+    listener: TcpListener,
+    options: Options,
+    store: Arc<Store>,
+    shutdown: impl Future<Output = ()>,
+) -> Result<(), Error> {
     let pricing = Pricing::new(Arc::clone(&store), options.price_latency);
     let auth = Authenticator::new(options.token.as_str());
 

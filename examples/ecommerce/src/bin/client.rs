@@ -53,7 +53,10 @@ async fn main() -> ExitCode {
     match run(addr, &token).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("client error: {e}");
+            match e.downcast_ref::<tonic::Status>() {
+                Some(status) => eprintln!("client error: {}", describe(status)),
+                None => eprintln!("client error: {e}"),
+            }
             ExitCode::FAILURE
         }
     }
