@@ -5,6 +5,7 @@
 mod client_bin;
 mod common;
 mod grpc_web;
+mod grpcurl;
 mod orders;
 mod platform;
 mod products;
