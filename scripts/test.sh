@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: unit, integration, snapshot and differential (pinned buf from npm).
+# Runs every test of the workspace: unit, integration, snapshot, differential (pinned buf from
+# the npm registry), and the reference server's end-to-end tests (grpcurl from PyPI).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-buf.sh >/dev/null
-cargo test --locked --all-targets
+cargo test --locked --workspace --all-targets
