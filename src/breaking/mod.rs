@@ -43,17 +43,27 @@ pub struct BreakingReport {
     pub warnings: Vec<String>,
 }
 
-/// Compares `current` against `previous` once per distinct module config.
+/// One module's comparison: its config, and which workspace module it is on each side (files of
+/// other modules count as imports there, as in buf's per-module images).
+#[derive(Debug, Clone, Copy)]
+pub struct ModuleComparison<'a> {
+    pub config: &'a BreakingConfig,
+    pub current_module: Option<usize>,
+    pub previous_module: Option<usize>,
+}
+
+/// Compares `current` against `previous` once per module.
 pub fn breaking(
     previous: &Schema,
     current: &Schema,
-    configs: &[&BreakingConfig],
+    modules: &[ModuleComparison<'_>],
     options: BreakingOptions,
 ) -> Result<BreakingReport, Error> {
     let catalogue = catalogue();
     let cx = BreakingContext { previous: Side::new(previous), current: Side::new(current) };
     let mut report = BreakingReport::default();
-    for config in configs {
+    for module in modules {
+        let config = module.config;
         if config.check.disabled {
             continue;
         }
@@ -75,7 +85,7 @@ pub fn breaking(
                 findings
                     .found
                     .into_iter()
-                    .filter_map(move |f| locate(config, options, catalogue, id, f))
+                    .filter_map(move |f| locate(module, options, catalogue, id, f))
                     .collect::<Vec<_>>()
             })
             .collect();
@@ -88,14 +98,19 @@ pub fn breaking(
 }
 
 fn locate(
-    config: &BreakingConfig,
+    module: &ModuleComparison<'_>,
     options: BreakingOptions,
     catalogue: &[&'static RuleMeta],
     rule: &'static str,
     finding: BreakingFinding<'_>,
 ) -> Option<Diagnostic> {
+    let config = module.config;
     let files = || finding.file.into_iter().chain(finding.against);
-    if options.exclude_imports && files().any(|f| f.is_import) {
+    let foreign =
+        |file: &crate::schema::SchemaFile, own: Option<usize>| file.is_import || (own.is_some() && file.module != own);
+    let imported = finding.file.is_some_and(|f| foreign(f, module.current_module))
+        || finding.against.is_some_and(|f| foreign(f, module.previous_module));
+    if options.exclude_imports && imported {
         return None;
     }
     if config.ignore_unstable_packages {

@@ -7,7 +7,7 @@ use clap::Args;
 use super::{InputArgs, load_input, output};
 use crate::{
     Error, ExitCode,
-    breaking::{BreakingOptions, breaking},
+    breaking::{BreakingOptions, ModuleComparison, breaking},
     report::Format,
 };
 
@@ -59,12 +59,17 @@ pub fn run(args: &BreakingArgs) -> Result<ExitCode, Error> {
             current.schema.files.iter().map(|f| f.descriptor.name()).collect();
         against.schema.files.retain(|f| present.contains(f.descriptor.name()));
     }
-    let mut configs = Vec::new();
-    for (_, module) in &current.modules {
-        configs.push(&module.breaking);
-    }
+    let modules: Vec<ModuleComparison<'_>> = current
+        .modules
+        .iter()
+        .map(|(index, module)| ModuleComparison {
+            config: &module.breaking,
+            current_module: *index,
+            previous_module: against.modules.iter().find(|(_, m)| m.dir == module.dir).and_then(|(i, _)| *i),
+        })
+        .collect();
     let options = BreakingOptions { exclude_imports: args.exclude_imports };
-    let report = breaking(&against.schema, &current.schema, &configs, options)?;
+    let report = breaking(&against.schema, &current.schema, &modules, options)?;
     let mut stderr = std::io::stderr().lock();
     for warning in &report.warnings {
         let _ = writeln!(stderr, "WARN\t{warning}");
