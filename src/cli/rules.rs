@@ -62,9 +62,8 @@ impl From<ConfigVersion> for FileVersion {
 
 pub fn run(args: &RulesArgs) -> Result<ExitCode, Error> {
     let lint = crate::lint::catalogue();
-    // Breaking rules have not landed; their catalogue is empty until they do, and every
-    // listing below already handles any catalogue.
-    let all = [Catalogue { kind: "lint", rules: &lint }, Catalogue { kind: "breaking", rules: &[] }];
+    let breaking = crate::breaking::catalogue();
+    let all = [Catalogue { kind: "lint", rules: &lint }, Catalogue { kind: "breaking", rules: &breaking }];
     let (selected, rule) = select(&all, args)?;
     let version = FileVersion::from(args.config_version);
     if let Some(dir) = &args.write {
