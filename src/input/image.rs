@@ -36,6 +36,8 @@ impl ImageFormat {
 pub struct ImageFile {
     pub descriptor: FileDescriptorProto,
     pub is_import: bool,
+    /// `FileDescriptorProto.edition` (field 14), which prost-types 0.14 does not carry.
+    pub edition: Option<i32>,
 }
 
 #[derive(Clone, PartialEq, Message)]
@@ -46,6 +48,8 @@ struct ImageHeader {
 
 #[derive(Clone, PartialEq, Message)]
 struct ImageFileHeader {
+    #[prost(int32, optional, tag = "14")]
+    edition: Option<i32>,
     #[prost(message, optional, tag = "8042")]
     buf_extension: Option<ImageFileExtension>,
 }
@@ -74,6 +78,7 @@ pub fn read_image(path: &Path, format: ImageFormat) -> Result<Vec<ImageFile>, Er
         .zip(header.file.into_iter().map(Some).chain(std::iter::repeat(None)))
         .map(|(descriptor, header)| ImageFile {
             descriptor,
+            edition: header.as_ref().and_then(|h| h.edition),
             is_import: header.and_then(|h| h.buf_extension).and_then(|e| e.is_import).unwrap_or(false),
         })
         .collect())
@@ -84,6 +89,9 @@ pub fn encode_image(files: &[ImageFile]) -> Vec<u8> {
     let mut out = Vec::new();
     for file in files {
         let mut bytes = file.descriptor.encode_to_vec();
+        if let Some(edition) = file.edition {
+            prost::encoding::int32::encode(14, &edition, &mut bytes);
+        }
         let extension = ImageFileExtension {
             is_import: Some(file.is_import),
             is_syntax_unspecified: Some(file.descriptor.syntax.is_none()),
