@@ -10,7 +10,13 @@ macro_rules! registry {
     };
 }
 
+mod json_format;
+mod location;
+
 registry! {
+    enum_same_json_format::EnumSameJsonFormat,
+    enum_same_type::EnumSameType,
     field_no_delete::FieldNoDelete,
     file_no_delete::FileNoDelete,
+    message_same_json_format::MessageSameJsonFormat,
 }
