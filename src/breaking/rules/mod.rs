@@ -10,6 +10,7 @@ macro_rules! registry {
     };
 }
 
+mod file_option;
 mod json_format;
 mod location;
 
@@ -18,5 +19,23 @@ registry! {
     enum_same_type::EnumSameType,
     field_no_delete::FieldNoDelete,
     file_no_delete::FileNoDelete,
+    file_same_cc_enable_arenas::FileSameCcEnableArenas,
+    file_same_cc_generic_services::FileSameCcGenericServices,
+    file_same_csharp_namespace::FileSameCsharpNamespace,
+    file_same_go_package::FileSameGoPackage,
+    file_same_java_generic_services::FileSameJavaGenericServices,
+    file_same_java_multiple_files::FileSameJavaMultipleFiles,
+    file_same_java_outer_classname::FileSameJavaOuterClassname,
+    file_same_java_package::FileSameJavaPackage,
+    file_same_objc_class_prefix::FileSameObjcClassPrefix,
+    file_same_optimize_for::FileSameOptimizeFor,
+    file_same_package::FileSamePackage,
+    file_same_php_class_prefix::FileSamePhpClassPrefix,
+    file_same_php_metadata_namespace::FileSamePhpMetadataNamespace,
+    file_same_php_namespace::FileSamePhpNamespace,
+    file_same_py_generic_services::FileSamePyGenericServices,
+    file_same_ruby_package::FileSameRubyPackage,
+    file_same_swift_prefix::FileSameSwiftPrefix,
+    file_same_syntax::FileSameSyntax,
     message_same_json_format::MessageSameJsonFormat,
 }
