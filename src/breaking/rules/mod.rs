@@ -17,6 +17,7 @@ mod location;
 registry! {
     enum_same_json_format::EnumSameJsonFormat,
     enum_same_type::EnumSameType,
+    enum_value_same_name::EnumValueSameName,
     field_no_delete::FieldNoDelete,
     file_no_delete::FileNoDelete,
     file_same_cc_enable_arenas::FileSameCcEnableArenas,
@@ -37,5 +38,6 @@ registry! {
     file_same_ruby_package::FileSameRubyPackage,
     file_same_swift_prefix::FileSameSwiftPrefix,
     file_same_syntax::FileSameSyntax,
+    message_no_remove_standard_descriptor_accessor::MessageNoRemoveStandardDescriptorAccessor,
     message_same_json_format::MessageSameJsonFormat,
 }
