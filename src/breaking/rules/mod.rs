@@ -13,6 +13,7 @@ macro_rules! registry {
 mod file_option;
 mod json_format;
 mod location;
+mod rpc_pairs;
 
 registry! {
     enum_same_json_format::EnumSameJsonFormat,
@@ -40,4 +41,9 @@ registry! {
     file_same_syntax::FileSameSyntax,
     message_no_remove_standard_descriptor_accessor::MessageNoRemoveStandardDescriptorAccessor,
     message_same_json_format::MessageSameJsonFormat,
+    rpc_same_client_streaming::RpcSameClientStreaming,
+    rpc_same_idempotency_level::RpcSameIdempotencyLevel,
+    rpc_same_request_type::RpcSameRequestType,
+    rpc_same_response_type::RpcSameResponseType,
+    rpc_same_server_streaming::RpcSameServerStreaming,
 }
