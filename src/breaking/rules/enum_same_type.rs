@@ -8,8 +8,7 @@ declare_rule! {
     /// ## What it checks
     /// Every enum that exists in both schemas (paired by full name) stays open or closed. Enums
     /// of proto2 files are closed, of proto3 files open; in editions files the resolved
-    /// `features.enum_type` decides (default `OPEN`, set on the enum, an enclosing message or
-    /// the file).
+    /// `features.enum_type` decides (default `OPEN`, set on the enum or the file).
     /// ## Why
     /// A closed enum field treats an unknown number as an unknown field (proto2 semantics); an open
     /// one keeps it. Readers built from the two schemas disagree on what a message contains, and

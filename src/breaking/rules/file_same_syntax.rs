@@ -12,10 +12,10 @@ declare_rule! {
     /// ## Example
     /// Changing `syntax = "proto2";` to `syntax = "proto3";` fires:
     /// `File syntax changed from "proto2" to "proto3".`
-    /// It is printed at the `syntax` statement, or at `1:1` when the current file has none (no
-    /// statement, or an `edition` statement).
-    /// Instead, keep the syntax; migrate to editions with the edition that reproduces the old
-    /// syntax's behaviour only after consumers have been checked, and accept the finding once.
+    /// It is printed at the `syntax` (or `edition`) statement, or at `1:1` when the current file
+    /// has neither.
+    /// Instead, keep the syntax. A migration to editions is a deliberate, reviewed change: set
+    /// the features that reproduce the old syntax's behaviour, and accept the finding once.
     pub FileSameSyntax {
         id: "FILE_SAME_SYNTAX",
         purpose: "Checks that files have the same syntax.",
