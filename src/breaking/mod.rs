@@ -15,7 +15,7 @@ use crate::{
     diagnostic::{self, Diagnostic, Span},
     rule::{Declared, RuleMeta, select_rules},
     schema::{
-        Schema,
+        Schema, SchemaFile,
         version::{Stability, package_stability},
     },
 };
@@ -113,11 +113,10 @@ fn locate(
     if options.exclude_imports && imported {
         return None;
     }
-    if config.ignore_unstable_packages {
-        let package = finding.file.or(finding.against).map(|f| f.descriptor.package()).unwrap_or_default();
-        if package_stability(package).is_some_and(|s| s != Stability::Stable) {
-            return None;
-        }
+    // As with ignores, either file being in an unstable package drops the finding.
+    let unstable = |f: &SchemaFile| package_stability(f.descriptor.package()).is_some_and(|s| s != Stability::Stable);
+    if config.ignore_unstable_packages && files().any(unstable) {
+        return None;
     }
     let version = config.check.version;
     let expand = |id: &str| -> Vec<String> {

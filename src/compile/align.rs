@@ -13,6 +13,7 @@ pub fn like_buf(descriptor: &mut FileDescriptorProto, source: &str) {
         for location in &mut info.location {
             trim_trailing_comment(location);
         }
+        super::features_literal::align(info, source);
         order_locations(&mut info.location);
     }
 }

@@ -11,6 +11,7 @@
 mod align;
 mod buf_errors;
 mod editions;
+mod features_literal;
 mod load;
 
 use std::{
