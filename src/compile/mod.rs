@@ -159,7 +159,11 @@ pub fn schema_from_image(files: Vec<ImageFile>) -> Schema {
         .map(|file| {
             let name = file.descriptor.name().to_owned();
             let file_ref = FileRef { external_path: name.clone(), module_path: name };
-            SchemaFile::new(file.descriptor, file.is_import, file_ref, None, None)
+            let schema_file = SchemaFile::new(file.descriptor, file.is_import, file_ref, None, None);
+            match file.encoded {
+                Some(encoded) if !file.is_import => schema_file.with_encoding(encoded),
+                _ => schema_file,
+            }
         })
         .collect();
     Schema { files }
