@@ -34,7 +34,7 @@ pub fn check(a: &mut Adder<'_, '_>, kind: u32, rules: &Msg<'_>) {
                 let (Some(max), Some(value)) = (rules.uint(3), rules.bytes(part)) else { continue };
                 if value.len() as u64 > max {
                     let (field, rule, len) = (a.field(), a.rule(&[BYTES, part]), value.len());
-                    let quoted = go_quote(&String::from_utf8_lossy(value));
+                    let quoted = quote_bytes(value);
                     let text = format!(
                         "Field {field} has a {rule} of {len} bytes, exceeding its max_len ({max}). It is impossible to contain {quoted} while having less than or equal to {max} bytes."
                     );
@@ -57,6 +57,20 @@ pub fn check(a: &mut Adder<'_, '_>, kind: u32, rules: &Msg<'_>) {
         }
         _ => {}
     }
+}
+
+/// Go's `%q` of a byte slice: bytes that are not UTF-8 are escaped as `\xNN`.
+fn quote_bytes(bytes: &[u8]) -> String {
+    let mut out = String::from("\"");
+    for chunk in bytes.utf8_chunks() {
+        let valid = go_quote(chunk.valid());
+        out.push_str(&valid[1..valid.len() - 1]);
+        for byte in chunk.invalid() {
+            out.push_str(&format!("\\x{byte:02x}"));
+        }
+    }
+    out.push('"');
+    out
 }
 
 impl From<Time> for Num {

@@ -1,7 +1,8 @@
 //! The locations buf's compiler records inside an option's message literal and protox does not:
 //! each field of a singular message gets one, from its name to the end of its value; a repeated
 //! field's occurrence gets one at the index of its (first) element, and is not entered; a
-//! singular message field gets none itself, only its fields.
+//! singular message field gets none itself, only its fields. And where protox's location of an
+//! `option name = {...};` statement covers it all, buf's covers `name = {...}` only.
 
 use std::collections::HashMap;
 
@@ -16,22 +17,34 @@ pub struct Found {
     pub end: usize,
 }
 
-/// The locations inside the value of the option statement `text` (recorded at `path`), whose
-/// value is a message of type `message`. `offset` is where `text` starts in the file.
+/// What buf records for an option statement whose value is a message literal.
+pub struct Literal {
+    /// The statement's own span as buf records it, if it differs from protox's.
+    pub statement: Option<(usize, usize)>,
+    pub fields: Vec<Found>,
+}
+
+/// The locations of the option statement `text` (recorded at `path`), whose value is a message
+/// of type `message`. `offset` is where `text` starts in the file.
 pub fn locations<'a>(
     text: &str,
     offset: usize,
     path: &[i32],
     message: &'a DescriptorProto,
     types: &Types<'a>,
-) -> Vec<Found> {
+) -> Literal {
     let mut scan = Scan { lexer: Lexer { text, pos: 0 }, types, found: Vec::new() };
+    let mut name_start = None;
+    let mut statement = None;
     while let Some(token) = scan.lexer.next() {
-        if token.kind == Kind::Punct(b'=') {
+        if token.kind == Kind::Word && &text[token.start..token.end] == "option" {
+            name_start = scan.lexer.peek().map(|t| t.start);
+        } else if token.kind == Kind::Punct(b'=') {
             if let Some(token) = scan.lexer.next()
                 && let Kind::Punct(open @ (b'{' | b'<')) = token.kind
+                && let Some(end) = scan.body(closing(open), path, Some(message))
             {
-                scan.body(closing(open), path, Some(message));
+                statement = name_start.map(|start| (start + offset, end + offset));
             }
             break;
         }
@@ -40,7 +53,7 @@ pub fn locations<'a>(
         found.start += offset;
         found.end += offset;
     }
-    scan.found
+    Literal { statement, fields: scan.found }
 }
 
 fn closing(open: u8) -> u8 {

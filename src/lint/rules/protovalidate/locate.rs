@@ -95,13 +95,16 @@ impl Locator {
             .collect();
         let mut locations: Vec<Location> = recorded.iter().map(|l| (*l).clone()).collect();
         if let (Some(text), Some(root)) = (file.source(), types.message(extension.type_name())) {
-            for statement in recorded {
+            for (i, statement) in recorded.iter().enumerate() {
                 let Some(message) = statement_message(root, &statement.path[prefix.len()..], types) else { continue };
                 let Some((start, end)) = offsets(&statement.span, starts) else { continue };
                 let Some(statement_text) = text.get(start..end) else { continue };
-                for found in literal::locations(statement_text, start, &statement.path, message, types) {
-                    let (start, end) = (position(found.start, starts), position(found.end, starts));
-                    let span = if start.0 == end.0 { vec![start.0, start.1, end.1] } else { vec![start.0, start.1, end.0, end.1] };
+                let literal = literal::locations(statement_text, start, &statement.path, message, types);
+                if let Some((start, end)) = literal.statement {
+                    locations[i].span = span(start, end, starts);
+                }
+                for found in literal.fields {
+                    let span = span(found.start, found.end, starts);
                     locations.push(Location { path: found.path, span, ..Location::default() });
                 }
             }
@@ -158,9 +161,14 @@ fn offsets(span: &[i32], starts: &[usize]) -> Option<(usize, usize)> {
     Some((at(line, column)?, at(end_line, end_column)?))
 }
 
-fn position(offset: usize, starts: &[usize]) -> (i32, i32) {
-    let line = starts.partition_point(|&start| start <= offset) - 1;
-    (line as i32, (offset - starts[line]) as i32)
+/// A `SourceCodeInfo` span (0-based line and byte column) from offsets in the file.
+fn span(start: usize, end: usize, starts: &[usize]) -> Vec<i32> {
+    let position = |offset: usize| {
+        let line = starts.partition_point(|&start| start <= offset) - 1;
+        (line as i32, (offset - starts[line]) as i32)
+    };
+    let (start, end) = (position(start), position(end));
+    if start.0 == end.0 { vec![start.0, start.1, end.1] } else { vec![start.0, start.1, end.0, end.1] }
 }
 
 /// Findings for one option extension of one element, placed where buf places them.
