@@ -1,6 +1,8 @@
 //! The checks of one type's rules: `const` with other rules, equal or crossed bounds, lengths
 //! that contradict each other, NaN in float rules, invalid durations and timestamps.
 
+use std::fmt::Write;
+
 use super::{
     decode::{Msg, Num, Time},
     field::Adder,
@@ -66,7 +68,7 @@ fn quote_bytes(bytes: &[u8]) -> String {
         let valid = go_quote(chunk.valid());
         out.push_str(&valid[1..valid.len() - 1]);
         for byte in chunk.invalid() {
-            out.push_str(&format!("\\x{byte:02x}"));
+            let _ = write!(out, "\\x{byte:02x}");
         }
     }
     out.push('"');
