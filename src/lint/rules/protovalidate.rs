@@ -35,9 +35,9 @@ declare_rule! {
     ///   without `well_known_regex`; NaN in float and double rules; invalid durations and
     ///   timestamps, `within` not positive, `lt_now` with `gt_now`; a `field_mask` path in both
     ///   `in` and `not_in`;
-    /// - `required` in a oneof, on an extension, on items, keys or values; `ignore` on an
-    ///   extension, `IGNORE_ALWAYS` with other rules, `IGNORE_IF_ZERO_VALUE` with `required` or
-    ///   on a field that tracks presence;
+    /// - `required` in a oneof, on an extension, on items, keys or values; `ignore` set to
+    ///   `IGNORE_IF_ZERO_VALUE` on an extension, with `required` or on a field that tracks
+    ///   presence; `IGNORE_ALWAYS` with other rules;
     /// - `(buf.validate.message).oneof` entries: empty, repeating a field, naming a field the
     ///   message lacks, or sharing a field with another entry;
     /// - CEL rules: ids made of `a-z A-Z 0-9 . _ -` and unique in their list, no blank
@@ -46,7 +46,8 @@ declare_rule! {
     /// Not checked (buf does): CEL expressions are not compiled, so neither compile errors
     /// (whose text comes from cel-go) nor results that are not a bool or string, nor a `message`
     /// beside a string result; `pattern` regular expressions are not compiled; `example` values
-    /// are not validated against the rules.
+    /// are not validated against the rules. (protox rejects a bare `nan` option value such as
+    /// `float.const = nan`; inside a message literal, `{const: nan}`, it is read and checked.)
     /// ## Why
     /// Rules that contradict each other or the field reject every value or nothing at all, and
     /// protovalidate only finds out at run time.
