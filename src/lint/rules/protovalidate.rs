@@ -17,7 +17,7 @@ use crate::{
 };
 use decode::Msg;
 use field::{Adder, Env, Target};
-use locate::{Locator, Sink, Types, line_starts};
+use locate::{FileIndex, Locator, Sink, Types};
 
 declare_rule! {
     /// ## What it checks
@@ -76,16 +76,13 @@ impl LintRule for Protovalidate {
             return;
         }
         let types = Types::new(cx.schema());
-        let mut starts: HashMap<&str, Vec<usize>> = HashMap::new();
-        let mut starts_of = |file: &'a SchemaFile| -> Vec<usize> {
-            starts.entry(file.descriptor.name()).or_insert_with(|| file.source().map(line_starts).unwrap_or_default()).clone()
-        };
+        let mut indexes: HashMap<&str, FileIndex<'a>> = HashMap::new();
         if let Some(extension) = types.option("MessageOptions", RULES as i32) {
             for message in &cx.elements().messages {
                 let (file, path) = (message.element.file, &message.element.path);
                 let Some(bytes) = file.option_extension(path, tag::MESSAGE_OPTIONS, RULES) else { continue };
                 let prefix = [path.as_slice(), &[tag::MESSAGE_OPTIONS, RULES as i32]].concat();
-                let locator = Locator::new(file, &starts_of(file), prefix, extension, &types);
+                let locator = Locator::new(index(&mut indexes, file), prefix, extension, &types);
                 message::check(&mut Sink { file, locator, found }, message.element.node, &Msg::decode(&bytes));
             }
         }
@@ -99,13 +96,13 @@ impl LintRule for Protovalidate {
                 && let Some(bytes) = file.option_extension(path, tag::FIELD_OPTIONS, PREDEFINED)
             {
                 let prefix = [path.as_slice(), &[tag::FIELD_OPTIONS, PREDEFINED as i32]].concat();
-                let locator = Locator::new(file, &starts_of(file), prefix, extension, &types);
+                let locator = Locator::new(index(&mut indexes, file), prefix, extension, &types);
                 message::check_predefined(&mut Sink { file, locator, found }, &Msg::decode(&bytes));
             }
             let Some(extension) = field_rules else { continue };
             let Some(bytes) = file.option_extension(path, tag::FIELD_OPTIONS, RULES) else { continue };
             let prefix = [path.as_slice(), &[tag::FIELD_OPTIONS, RULES as i32]].concat();
-            let locator = Locator::new(file, &starts_of(file), prefix, extension, &types);
+            let locator = Locator::new(index(&mut indexes, file), prefix, extension, &types);
             let scope = &path[..path.len() - 2];
             let env = Env { types: &types, entry_presence: file.features(scope).field_presence != PRESENCE_IMPLICIT };
             let repeated = node.label() == Label::Repeated;
@@ -125,4 +122,9 @@ impl LintRule for Protovalidate {
             field::check(&mut adder, &Msg::decode(&bytes), target, repeated, &env);
         }
     }
+}
+
+/// The option locations of `file`, indexed on first use.
+fn index<'m, 'a>(indexes: &'m mut HashMap<&'a str, FileIndex<'a>>, file: &'a SchemaFile) -> &'m FileIndex<'a> {
+    indexes.entry(file.descriptor.name()).or_insert_with(|| FileIndex::new(file))
 }

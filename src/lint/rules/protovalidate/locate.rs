@@ -14,9 +14,32 @@ use super::literal;
 use crate::lint::Findings;
 use crate::schema::{Schema, SchemaFile};
 
-/// The offsets at which the lines of `text` start.
-pub fn line_starts(text: &str) -> Vec<usize> {
-    std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect()
+/// One file's option locations, gathered in one pass: the recorded locations under each
+/// element's options extension (1159, 1160), and where the source's lines start.
+pub struct FileIndex<'a> {
+    file: &'a SchemaFile,
+    starts: Vec<usize>,
+    by_prefix: HashMap<&'a [i32], Vec<&'a Location>>,
+}
+
+impl<'a> FileIndex<'a> {
+    pub fn new(file: &'a SchemaFile) -> Self {
+        let starts = file.source().map_or_else(Vec::new, |text| {
+            std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect()
+        });
+        let mut by_prefix: HashMap<&'a [i32], Vec<&'a Location>> = HashMap::new();
+        for location in file.descriptor.source_code_info.iter().flat_map(|info: &SourceCodeInfo| &info.location) {
+            // An element's path is (field, index) pairs; its options field and the extension follow.
+            let path = location.path.as_slice();
+            let at = (2..path.len().saturating_sub(1))
+                .step_by(2)
+                .find(|&i| matches!(path[i], 7 | 8) && matches!(path[i + 1], 1159 | 1160));
+            if let Some(i) = at {
+                by_prefix.entry(&path[..i + 2]).or_default().push(location);
+            }
+        }
+        Self { file, starts, by_prefix }
+    }
 }
 
 /// Messages and extensions of the whole schema by full name (no leading dot).
@@ -77,22 +100,10 @@ pub struct Locator {
 }
 
 impl Locator {
-    /// `prefix` is the element's path, its options field and the extension number; `starts`
-    /// the offsets of the file's lines.
-    pub fn new(
-        file: &SchemaFile,
-        starts: &[usize],
-        prefix: Vec<i32>,
-        extension: &FieldDescriptorProto,
-        types: &Types<'_>,
-    ) -> Self {
-        let recorded: Vec<&Location> = file
-            .descriptor
-            .source_code_info
-            .iter()
-            .flat_map(|info: &SourceCodeInfo| &info.location)
-            .filter(|l| l.path.starts_with(&prefix))
-            .collect();
+    /// `prefix` is the element's path, its options field and the extension number.
+    pub fn new(index: &FileIndex<'_>, prefix: Vec<i32>, extension: &FieldDescriptorProto, types: &Types<'_>) -> Self {
+        let (file, starts) = (index.file, index.starts.as_slice());
+        let recorded: &[&Location] = index.by_prefix.get(prefix.as_slice()).map_or(&[], Vec::as_slice);
         let mut locations: Vec<Location> = recorded.iter().map(|l| (*l).clone()).collect();
         if let (Some(text), Some(root)) = (file.source(), types.message(extension.type_name())) {
             for (i, statement) in recorded.iter().enumerate() {
