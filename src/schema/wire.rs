@@ -76,3 +76,33 @@ pub fn merged(bytes: &[u8], number: u32) -> Option<Vec<u8>> {
     }
     found
 }
+
+#[cfg(test)]
+mod tests {
+    use prost::Message;
+    use prost_types::{DescriptorProto, FieldDescriptorProto, FileDescriptorProto};
+
+    use super::{element_at, merged};
+
+    #[test]
+    fn finds_elements_by_source_path_and_merges_repeated_occurrences() {
+        let field = |name: &str| FieldDescriptorProto { name: Some(name.into()), ..Default::default() };
+        let message = |name: &str, fields: Vec<FieldDescriptorProto>| DescriptorProto {
+            name: Some(name.into()),
+            field: fields,
+            ..Default::default()
+        };
+        let file = FileDescriptorProto {
+            message_type: vec![message("A", vec![field("a")]), message("B", vec![field("x"), field("y")])],
+            ..Default::default()
+        };
+        let bytes = file.encode_to_vec();
+        let found = element_at(&bytes, &[4, 1, 2, 1]).unwrap();
+        assert_eq!(FieldDescriptorProto::decode(found).unwrap().name(), "y");
+        assert!(element_at(&bytes, &[4, 2]).is_none());
+        // Two occurrences of field 1 merge into one message: the parser's view.
+        let twice = [0x0a, 0x02, 0x08, 0x01, 0x0a, 0x02, 0x10, 0x02];
+        assert_eq!(merged(&twice, 1).unwrap(), vec![0x08, 0x01, 0x10, 0x02]);
+        assert!(merged(&twice, 2).is_none());
+    }
+}

@@ -13,7 +13,7 @@ use prost_types::field_descriptor_proto::Label;
 
 use crate::{
     lint::prelude::*,
-    schema::{Schema, SchemaFile, features::PRESENCE_IMPLICIT},
+    schema::{Schema, SchemaFile},
 };
 use decode::Msg;
 use field::{Adder, Env, Target};
@@ -103,23 +103,11 @@ impl LintRule for Protovalidate {
             let Some(bytes) = file.option_extension(path, tag::FIELD_OPTIONS, RULES) else { continue };
             let prefix = [path.as_slice(), &[tag::FIELD_OPTIONS, RULES as i32]].concat();
             let locator = Locator::new(index(&mut indexes, file), prefix, extension, &types);
-            let scope = &path[..path.len() - 2];
-            let env = Env { types: &types, entry_presence: file.features(scope).field_presence != PRESENCE_IMPLICIT };
-            let repeated = node.label() == Label::Repeated;
-            let oneof = node
-                .oneof_index
-                .filter(|_| !node.proto3_optional())
-                .and_then(|i| field.parent?.oneof_decl.get(usize::try_from(i).ok()?))
-                .map(prost_types::OneofDescriptorProto::name);
-            let has_presence = !repeated
-                && (field.is_extension
-                    || field::is_message(node)
-                    || node.oneof_index.is_some()
-                    || file.features(path).field_presence != PRESENCE_IMPLICIT);
-            let target = Target { field: node, is_extension: field.is_extension, oneof, has_presence };
+            let env = Env::new(&types, field);
             let sink = Sink { file, locator, found: &mut *found };
             let mut adder = Adder { sink, name: node.name().to_owned(), pretty: env.pretty(node), base: Vec::new() };
-            field::check(&mut adder, &Msg::decode(&bytes), target, repeated, &env);
+            let repeated = node.label() == Label::Repeated;
+            field::check(&mut adder, &Msg::decode(&bytes), Target::of(field), repeated, &env);
         }
     }
 }

@@ -166,3 +166,23 @@ fn unpack(kind: Number, mut packed: &[u8]) -> Vec<Value<'_>> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Msg, Num, Number};
+
+    #[test]
+    fn reads_numbers_as_protobuf_go_does() {
+        // sint32 -3 (zigzag 5) in field 1; packed int32 [1, -1] in field 6; float NaN in field 2.
+        let mut bytes = vec![0x08, 0x05, 0x32, 0x0b, 0x01];
+        bytes.extend([0xff; 9]);
+        bytes.push(0x01);
+        bytes.push(0x15);
+        bytes.extend(f32::NAN.to_le_bytes());
+        let rules = Msg::decode(&bytes);
+        assert_eq!(rules.number(1, Number::SInt32), Some(Num::Int(-3)));
+        assert_eq!(rules.numbers(6, Number::Int32), vec![Num::Int(1), Num::Int(-1)]);
+        assert!(matches!(rules.number(2, Number::Float), Some(Num::Float(f)) if f.is_nan()));
+        assert_eq!(rules.number(2, Number::Int32), None);
+    }
+}

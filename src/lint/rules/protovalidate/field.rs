@@ -2,7 +2,7 @@
 //! item rules of `repeated` and the key and value rules of `map`.
 
 use prost_types::{
-    DescriptorProto, FieldDescriptorProto,
+    DescriptorProto, FieldDescriptorProto, OneofDescriptorProto,
     field_descriptor_proto::{Label, Type},
 };
 
@@ -12,7 +12,10 @@ use super::{
     locate::{Sink, Types},
     shape::{TYPE_RULES, rule_name},
 };
-use crate::lint::quote::go_quote;
+use crate::{
+    lint::{elements::Field, quote::go_quote},
+    schema::features::PRESENCE_IMPLICIT,
+};
 
 const REQUIRED: u32 = 25;
 const IGNORE: u32 = 27;
@@ -70,11 +73,38 @@ pub struct Target<'a> {
     pub has_presence: bool,
 }
 
+impl<'a> Target<'a> {
+    /// A field as protobuf-go describes it: its real oneof, and whether it tracks presence.
+    pub fn of(field: &Field<'a>) -> Self {
+        let (node, file, path) = (field.element.node, field.element.file, &field.element.path);
+        let oneof = node
+            .oneof_index
+            .filter(|_| !node.proto3_optional())
+            .and_then(|i| field.parent?.oneof_decl.get(usize::try_from(i).ok()?))
+            .map(OneofDescriptorProto::name);
+        let has_presence = node.label() != Label::Repeated
+            && (field.is_extension
+                || is_message(node)
+                || node.oneof_index.is_some()
+                || file.features(path).field_presence != PRESENCE_IMPLICIT);
+        Target { field: node, is_extension: field.is_extension, oneof, has_presence }
+    }
+}
+
 /// What the checks look up: the schema's types, and whether a map's key and value track
 /// presence (they do where the map's scope has explicit presence).
 pub struct Env<'t, 'a> {
-    pub types: &'t Types<'a>,
-    pub entry_presence: bool,
+    types: &'t Types<'a>,
+    entry_presence: bool,
+}
+
+impl<'t, 'a> Env<'t, 'a> {
+    /// The lookups for the rules of `field`.
+    pub fn new(types: &'t Types<'a>, field: &Field<'_>) -> Self {
+        let path = &field.element.path;
+        let scope = &path[..path.len().saturating_sub(2)];
+        Env { types, entry_presence: field.element.file.features(scope).field_presence != PRESENCE_IMPLICIT }
+    }
 }
 
 impl<'a> Env<'_, 'a> {
