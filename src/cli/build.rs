@@ -55,7 +55,7 @@ fn image_files(schema: Schema, exclude_imports: bool, exclude_source_info: bool)
             if exclude_source_info {
                 descriptor.source_code_info = None;
             }
-            ImageFile { descriptor, is_import: f.is_import, edition: f.edition }
+            ImageFile { descriptor, is_import: f.is_import, edition: f.edition, encoded: None }
         })
         .collect()
 }

@@ -91,9 +91,11 @@ pub fn compile_tree(tree: &SourceTree) -> Result<Schema, Error> {
         return Err(compile_failure(tree, messages, &missing, &originals));
     }
     let is_import: HashMap<String, bool> = compiler.files().map(|f| (f.name().to_owned(), f.is_import())).collect();
-    let mut explicit_features = if fixups.is_empty() { HashMap::new() } else { editions_features(&compiler, &fixups) };
-    let files = compiler
-        .file_descriptor_set()
+    let set = compiler.file_descriptor_set();
+    let keep_encoding = Schema::keeps_encoding(&set.file);
+    let encoded = if keep_encoding || !fixups.is_empty() { encoded_files(&compiler) } else { HashMap::new() };
+    let mut explicit_features = editions_features(&encoded, &fixups);
+    let files = set
         .file
         .into_iter()
         .map(|mut descriptor| {
@@ -111,7 +113,10 @@ pub fn compile_tree(tree: &SourceTree) -> Result<Schema, Error> {
             );
             let text = originals.get(&name).cloned();
             let is_import = is_import.get(&name).copied().unwrap_or(true);
-            let file = SchemaFile::new(descriptor, is_import, file_ref, source_file.map(|f| f.module), text);
+            let mut file = SchemaFile::new(descriptor, is_import, file_ref, source_file.map(|f| f.module), text);
+            if let Some(bytes) = encoded.get(&name).filter(|_| keep_encoding && !is_import) {
+                file = file.with_encoding(bytes.clone());
+            }
             match fixups.get(&name) {
                 Some(fixup) => file.with_edition(fixup.edition(), explicit_features.remove(&name).unwrap_or_default()),
                 None => file,
@@ -121,13 +126,9 @@ pub fn compile_tree(tree: &SourceTree) -> Result<Schema, Error> {
     Ok(Schema { files })
 }
 
-/// The `features` options of the editions files, read from protox's encoding (prost-types
-/// drops them).
-#[allow(clippy::zero_sized_map_values)]
-fn editions_features(
-    compiler: &protox::Compiler,
-    fixups: &HashMap<String, editions::EditionsFixup>,
-) -> HashMap<String, crate::schema::features::ExplicitFeatures> {
+/// protox's encoding of every file, by name: unlike prost-types, it keeps option extensions and
+/// `features`.
+fn encoded_files(compiler: &protox::Compiler) -> HashMap<String, Arc<[u8]>> {
     #[derive(Clone, PartialEq, prost::Message)]
     struct EncodedSet {
         #[prost(bytes = "vec", repeated, tag = "1")]
@@ -141,11 +142,24 @@ fn editions_features(
     let bytes = compiler.encode_file_descriptor_set();
     let Ok(set) = <EncodedSet as prost::Message>::decode(bytes.as_slice()) else { return HashMap::new() };
     set.file
-        .iter()
+        .into_iter()
         .filter_map(|encoded| {
             let name = <NameOnly as prost::Message>::decode(encoded.as_slice()).ok()?.name?;
-            fixups.contains_key(&name).then(|| (name, crate::schema::features::extract(encoded)))
+            Some((name, Arc::from(encoded)))
         })
+        .collect()
+}
+
+/// The `features` options of the editions files, read from their encoding (prost-types drops
+/// them).
+#[allow(clippy::zero_sized_map_values)]
+fn editions_features(
+    encoded: &HashMap<String, Arc<[u8]>>,
+    fixups: &HashMap<String, editions::EditionsFixup>,
+) -> HashMap<String, crate::schema::features::ExplicitFeatures> {
+    fixups
+        .keys()
+        .filter_map(|name| Some((name.clone(), crate::schema::features::extract(encoded.get(name)?))))
         .collect()
 }
 
@@ -157,9 +171,13 @@ pub fn schema_from_image(files: Vec<ImageFile>) -> Schema {
             let name = file.descriptor.name().to_owned();
             let file_ref = FileRef { external_path: name.clone(), module_path: name };
             let schema_file = SchemaFile::new(file.descriptor, file.is_import, file_ref, None, None);
-            match file.edition {
+            let schema_file = match file.edition {
                 Some(edition) => schema_file.with_edition(edition, crate::schema::features::ExplicitFeatures::new()),
                 None => schema_file,
+            };
+            match file.encoded {
+                Some(encoded) if !file.is_import => schema_file.with_encoding(encoded),
+                _ => schema_file,
             }
         })
         .collect();

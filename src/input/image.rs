@@ -4,12 +4,12 @@
 //! field 8042 of each file that says whether the file is an import. prost-types drops unknown
 //! fields, so that one field is read (and written) through the small message types below.
 
-use std::path::Path;
+use std::{path::Path, sync::Arc};
 
 use prost::Message;
 use prost_types::{FileDescriptorProto, FileDescriptorSet};
 
-use crate::Error;
+use crate::{Error, schema::Schema};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImageFormat {
@@ -38,6 +38,16 @@ pub struct ImageFile {
     pub is_import: bool,
     /// `FileDescriptorProto.edition` (field 14), which prost-types 0.14 does not carry.
     pub edition: Option<i32>,
+    /// The file as encoded in the image, kept when a rule reads option extensions from it
+    /// (see `Schema::keeps_encoding`).
+    pub encoded: Option<Arc<[u8]>>,
+}
+
+/// Each file of an image as encoded.
+#[derive(Clone, PartialEq, Message)]
+struct EncodedSet {
+    #[prost(bytes = "vec", repeated, tag = "1")]
+    file: Vec<Vec<u8>>,
 }
 
 #[derive(Clone, PartialEq, Message)]
@@ -72,14 +82,21 @@ pub fn read_image(path: &Path, format: ImageFormat) -> Result<Vec<ImageFile>, Er
     let invalid = |e: prost::DecodeError| Error::new(format!("{}: not a valid image: {e}", path.display()));
     let set = FileDescriptorSet::decode(bytes.as_slice()).map_err(invalid)?;
     let header = ImageHeader::decode(bytes.as_slice()).map_err(invalid)?;
+    let encoded = if Schema::keeps_encoding(&set.file) {
+        EncodedSet::decode(bytes.as_slice()).map_err(invalid)?.file
+    } else {
+        Vec::new()
+    };
     Ok(set
         .file
         .into_iter()
         .zip(header.file.into_iter().map(Some).chain(std::iter::repeat(None)))
-        .map(|(descriptor, header)| ImageFile {
+        .zip(encoded.into_iter().map(|bytes| Some(Arc::from(bytes))).chain(std::iter::repeat(None)))
+        .map(|((descriptor, header), encoded)| ImageFile {
             descriptor,
             edition: header.as_ref().and_then(|h| h.edition),
             is_import: header.and_then(|h| h.buf_extension).and_then(|e| e.is_import).unwrap_or(false),
+            encoded,
         })
         .collect())
 }

@@ -1,6 +1,9 @@
 //! What a lint rule sees: the module's target files, their elements, the whole schema (for
 //! rules that follow imports), the options, and a sink for findings.
 
+use prost_types::source_code_info::Location;
+
+use crate::diagnostic::Span;
 use crate::schema::elements::{Element, Elements};
 use crate::schema::{Schema, SchemaFile};
 
@@ -67,6 +70,8 @@ pub struct Finding<'a> {
     pub path: Option<Vec<i32>>,
     pub message: String,
     pub element: Option<String>,
+    /// Where to print the finding when it is not the span recorded for `path`.
+    pub span: Option<Span>,
 }
 
 /// Where a rule puts its findings.
@@ -83,16 +88,24 @@ impl<'a> Findings<'a> {
             path: Some(path),
             message,
             element: Some(element.full_name.clone()),
+            span: None,
         });
     }
 
     /// A finding at an arbitrary source path of a file.
     pub fn at_path(&mut self, file: &'a SchemaFile, path: Vec<i32>, message: String) {
-        self.found.push(Finding { file, path: Some(path), message, element: None });
+        self.found.push(Finding { file, path: Some(path), message, element: None, span: None });
+    }
+
+    /// A finding at a location the rule found itself, which the file's `SourceCodeInfo` may not
+    /// record (buf records more option locations than protox); its path decides comment ignores.
+    pub fn at_location(&mut self, file: &'a SchemaFile, location: &Location, message: String) {
+        let span = file.span_of(location);
+        self.found.push(Finding { file, path: Some(location.path.clone()), message, element: None, span });
     }
 
     /// A file-level finding (`path:1:1`).
     pub fn file_level(&mut self, file: &'a SchemaFile, message: String) {
-        self.found.push(Finding { file, path: None, message, element: None });
+        self.found.push(Finding { file, path: None, message, element: None, span: None });
     }
 }

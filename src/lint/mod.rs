@@ -108,7 +108,8 @@ fn locate(config: &LintConfig, rule: &'static str, finding: Finding<'_>) -> Opti
     {
         return None;
     }
-    let span = finding.path.as_deref().and_then(|p| file.span(p)).unwrap_or_else(Span::file_level);
+    let span =
+        finding.span.or_else(|| finding.path.as_deref().and_then(|p| file.span(p))).unwrap_or_else(Span::file_level);
     let mut diagnostic = Diagnostic::new(rule, finding.message).at(file.file_ref.clone(), span);
     diagnostic.element = finding.element;
     Some(diagnostic)

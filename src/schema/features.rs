@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use super::wire::{length_delimited, varints};
+
 /// `FeatureSet` fields (descriptor.proto) as their enum numbers; 0 = not set.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct FeatureValues {
@@ -168,50 +170,4 @@ fn feature_values(bytes: &[u8]) -> FeatureValues {
         }
     }
     values
-}
-
-/// The length-delimited fields of a message, skipping the others; stops at malformed input.
-fn length_delimited(bytes: &[u8]) -> impl Iterator<Item = (u32, &[u8])> {
-    fields(bytes).filter_map(|(field, value)| match value {
-        Value::Bytes(b) => Some((field, b)),
-        Value::Varint(_) => None,
-    })
-}
-
-fn varints(bytes: &[u8]) -> impl Iterator<Item = (u32, u64)> + '_ {
-    fields(bytes).filter_map(|(field, value)| match value {
-        Value::Varint(v) => Some((field, v)),
-        Value::Bytes(_) => None,
-    })
-}
-
-enum Value<'a> {
-    Varint(u64),
-    Bytes(&'a [u8]),
-}
-
-fn fields(mut bytes: &[u8]) -> impl Iterator<Item = (u32, Value<'_>)> {
-    std::iter::from_fn(move || {
-        let key = prost::encoding::decode_varint(&mut bytes).ok()?;
-        let (field, wire_type) = ((key >> 3) as u32, key & 7);
-        let value = match wire_type {
-            0 => Value::Varint(prost::encoding::decode_varint(&mut bytes).ok()?),
-            1 => {
-                bytes = bytes.get(8..)?;
-                Value::Varint(0)
-            }
-            2 => {
-                let len = usize::try_from(prost::encoding::decode_varint(&mut bytes).ok()?).ok()?;
-                let (value, rest) = (bytes.get(..len)?, bytes.get(len..)?);
-                bytes = rest;
-                Value::Bytes(value)
-            }
-            5 => {
-                bytes = bytes.get(4..)?;
-                Value::Varint(0)
-            }
-            _ => return None,
-        };
-        Some((field, value))
-    })
 }

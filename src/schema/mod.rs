@@ -5,6 +5,7 @@ mod columns;
 pub mod elements;
 pub mod features;
 pub mod version;
+pub mod wire;
 
 use std::{
     collections::HashMap,
@@ -31,6 +32,27 @@ impl Schema {
     pub fn file(&self, name: &str) -> Option<&SchemaFile> {
         self.files.iter().find(|f| f.descriptor.name() == name)
     }
+
+    /// Whether the compile stage must keep the encoding of the target files, because some file
+    /// declares an option extension a rule reads from it: protovalidate's `buf.validate.field`,
+    /// `message`, `oneof` (1159) and `predefined` (1160), matched by number as buf does.
+    pub fn keeps_encoding<'a>(files: impl IntoIterator<Item = &'a FileDescriptorProto>) -> bool {
+        const OPTIONS: [&str; 3] =
+            [".google.protobuf.FieldOptions", ".google.protobuf.MessageOptions", ".google.protobuf.OneofOptions"];
+        let declares = |e: &prost_types::FieldDescriptorProto| {
+            matches!(e.number(), 1159 | 1160) && OPTIONS.contains(&e.extendee())
+        };
+        files
+            .into_iter()
+            .any(|f| f.extension.iter().any(declares) || f.message_type.iter().any(|m| nested_extensions(m, &declares)))
+    }
+}
+
+fn nested_extensions(
+    message: &prost_types::DescriptorProto,
+    declares: &impl Fn(&prost_types::FieldDescriptorProto) -> bool,
+) -> bool {
+    message.extension.iter().any(declares) || message.nested_type.iter().any(|m| nested_extensions(m, declares))
 }
 
 /// One compiled file.
@@ -46,6 +68,9 @@ pub struct SchemaFile {
     /// `Edition` enum value of an editions file (prost-types has no field for it).
     pub edition: Option<i32>,
     explicit_features: features::ExplicitFeatures,
+    /// protox's encoding of the descriptor, whose options keep their extensions; kept only for
+    /// the files [`Schema::keeps_encoding`] asks for.
+    encoded: Option<Arc<[u8]>>,
 }
 
 #[derive(Debug)]
@@ -71,7 +96,23 @@ impl SchemaFile {
             index: OnceLock::new(),
             edition: None,
             explicit_features: features::ExplicitFeatures::new(),
+            encoded: None,
         }
+    }
+
+    /// Keeps protox's encoding of the descriptor (see [`SchemaFile::option_extension`]).
+    #[must_use]
+    pub fn with_encoding(mut self, encoded: Arc<[u8]>) -> Self {
+        self.encoded = Some(encoded);
+        self
+    }
+
+    /// The value of the extension `number` in the options (field `options_tag`) of the element
+    /// at `path`, all occurrences merged; `None` if it is not set or the encoding was not kept.
+    pub fn option_extension(&self, path: &[i32], options_tag: i32, number: u32) -> Option<Vec<u8>> {
+        let element = wire::element_at(self.encoded.as_deref()?, path)?;
+        let options = wire::merged(element, u32::try_from(options_tag).ok()?)?;
+        wire::merged(&options, number)
     }
 
     /// Records an editions file's edition and the `features` set in it.
@@ -113,7 +154,11 @@ impl SchemaFile {
 
     /// The span buf prints for `path`: 1-based lines, buf's terminal-width columns.
     pub fn span(&self, path: &[i32]) -> Option<Span> {
-        let location = self.location(path)?;
+        self.span_of(self.location(path)?)
+    }
+
+    /// The span buf prints for a location of this file (recorded or not).
+    pub fn span_of(&self, location: &Location) -> Option<Span> {
         let (start_line, start_col, end_line, end_col) = match location.span[..] {
             [line, start, end] => (line, start, line, end),
             [start_line, start, end_line, end] => (start_line, start, end_line, end),

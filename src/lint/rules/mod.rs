@@ -49,6 +49,7 @@ registry! {
     package_same_ruby_package::PackageSameRubyPackage,
     package_same_swift_prefix::PackageSameSwiftPrefix,
     package_version_suffix::PackageVersionSuffix,
+    protovalidate::Protovalidate,
     rpc_no_client_streaming::RpcNoClientStreaming,
     rpc_no_server_streaming::RpcNoServerStreaming,
     rpc_pascal_case::RpcPascalCase,
