@@ -2,6 +2,9 @@
 
 use super::BreakingRule;
 
+// Shared by the field-pair rules.
+mod field_pairs;
+
 macro_rules! registry {
     ($($module:ident :: $rule:ident),* $(,)?) => {
         $(mod $module;)*
@@ -12,5 +15,11 @@ macro_rules! registry {
 
 registry! {
     field_no_delete::FieldNoDelete,
+    field_same_cardinality::FieldSameCardinality,
+    field_same_type::FieldSameType,
+    field_wire_compatible_cardinality::FieldWireCompatibleCardinality,
+    field_wire_compatible_type::FieldWireCompatibleType,
+    field_wire_json_compatible_cardinality::FieldWireJsonCompatibleCardinality,
+    field_wire_json_compatible_type::FieldWireJsonCompatibleType,
     file_no_delete::FileNoDelete,
 }
