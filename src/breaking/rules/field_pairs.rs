@@ -118,6 +118,16 @@ impl<'s, 'a> FieldRef<'s, 'a> {
         self.field.element.child_path(more)
     }
 
+    /// The first of `paths` recorded in the file, else the field itself (buf's
+    /// `withBackupLocation`; inside a map entry the engine then falls back to the `map<…>` type).
+    pub fn first_located(&self, paths: &[Vec<i32>]) -> Vec<i32> {
+        paths
+            .iter()
+            .find(|p| self.file().location(p).is_some())
+            .cloned()
+            .unwrap_or_else(|| self.field.element.path.clone())
+    }
+
     pub fn extendee(&self) -> &'a str {
         self.node().extendee().trim_start_matches('.')
     }

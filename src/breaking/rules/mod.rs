@@ -16,6 +16,9 @@ macro_rules! registry {
 registry! {
     field_no_delete::FieldNoDelete,
     field_same_cardinality::FieldSameCardinality,
+    field_same_json_name::FieldSameJsonName,
+    field_same_jstype::FieldSameJstype,
+    field_same_name::FieldSameName,
     field_same_type::FieldSameType,
     field_wire_compatible_cardinality::FieldWireCompatibleCardinality,
     field_wire_compatible_type::FieldWireCompatibleType,
