@@ -16,10 +16,13 @@ macro_rules! registry {
 registry! {
     field_no_delete::FieldNoDelete,
     field_same_cardinality::FieldSameCardinality,
+    field_same_cpp_string_type::FieldSameCppStringType,
+    field_same_java_utf8_validation::FieldSameJavaUtf8Validation,
     field_same_json_name::FieldSameJsonName,
     field_same_jstype::FieldSameJstype,
     field_same_name::FieldSameName,
     field_same_type::FieldSameType,
+    field_same_utf8_validation::FieldSameUtf8Validation,
     field_wire_compatible_cardinality::FieldWireCompatibleCardinality,
     field_wire_compatible_type::FieldWireCompatibleType,
     field_wire_json_compatible_cardinality::FieldWireJsonCompatibleCardinality,
