@@ -3,6 +3,7 @@
 use super::BreakingRule;
 
 // Shared by the field-pair rules.
+mod field_defaults;
 mod field_pairs;
 
 macro_rules! registry {
@@ -17,6 +18,7 @@ registry! {
     field_no_delete::FieldNoDelete,
     field_same_cardinality::FieldSameCardinality,
     field_same_cpp_string_type::FieldSameCppStringType,
+    field_same_default::FieldSameDefault,
     field_same_java_utf8_validation::FieldSameJavaUtf8Validation,
     field_same_json_name::FieldSameJsonName,
     field_same_jstype::FieldSameJstype,
