@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use prost_types::{
-    EnumDescriptorProto, FieldDescriptorProto,
+    EnumDescriptorProto, FieldDescriptorProto, OneofDescriptorProto,
     field_descriptor_proto::{Label, Type},
 };
 
@@ -206,6 +206,15 @@ impl<'s, 'a> FieldRef<'s, 'a> {
             || node.oneof_index.is_some()
             || presence == features::PRESENCE_EXPLICIT;
         if explicit { Cardinality::Explicit } else { Cardinality::Implicit }
+    }
+
+    /// The real (not proto3-optional synthetic) oneof the field is in.
+    pub fn oneof(&self) -> Option<&'a OneofDescriptorProto> {
+        let node = self.node();
+        if self.field.is_extension || node.proto3_optional() {
+            return None;
+        }
+        self.field.parent?.oneof_decl.get(usize::try_from(node.oneof_index?).ok()?)
     }
 
     /// The field's enum type, when it has one.

@@ -23,6 +23,7 @@ registry! {
     field_same_json_name::FieldSameJsonName,
     field_same_jstype::FieldSameJstype,
     field_same_name::FieldSameName,
+    field_same_oneof::FieldSameOneof,
     field_same_type::FieldSameType,
     field_same_utf8_validation::FieldSameUtf8Validation,
     field_wire_compatible_cardinality::FieldWireCompatibleCardinality,
@@ -30,4 +31,5 @@ registry! {
     field_wire_json_compatible_cardinality::FieldWireJsonCompatibleCardinality,
     field_wire_json_compatible_type::FieldWireJsonCompatibleType,
     file_no_delete::FileNoDelete,
+    message_same_required_fields::MessageSameRequiredFields,
 }
