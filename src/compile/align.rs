@@ -10,8 +10,10 @@ use crate::schema::elements::tag;
 pub fn like_buf(descriptor: &mut FileDescriptorProto, source: &str) {
     empty_method_options(descriptor, source);
     if let Some(info) = descriptor.source_code_info.as_mut() {
+        let starts = line_starts(source);
         for location in &mut info.location {
             trim_trailing_comment(location);
+            whole_default_option(location, source, &starts);
         }
         super::features_literal::align(info, source);
         order_locations(&mut info.location);
@@ -70,4 +72,42 @@ fn empty_method_options(descriptor: &mut FileDescriptorProto, source: &str) {
             method.options.get_or_insert_with(MethodOptions::default);
         }
     }
+}
+
+fn line_starts(source: &str) -> Vec<usize> {
+    std::iter::once(0).chain(source.match_indices('\n').map(|(i, _)| i + 1)).collect()
+}
+
+/// buf locates a field's `default_value` at the whole `default = <value>` option; protox at the
+/// value alone. Widen the span back to the `default` keyword (a no-op where it starts there).
+fn whole_default_option(location: &mut Location, source: &str, starts: &[usize]) {
+    // FieldDescriptorProto.default_value, of a file extension or of a message's field or extension.
+    const DEFAULT_VALUE: i32 = 7;
+    let is_field_default = match location.path[..] {
+        [tag::FILE_EXTENSION, _, DEFAULT_VALUE] => true,
+        [tag::FILE_MESSAGE, .., container, _, DEFAULT_VALUE] => {
+            location.path.len() % 2 == 1 && matches!(container, tag::MESSAGE_FIELD | tag::MESSAGE_EXTENSION)
+        }
+        _ => false,
+    };
+    let (&[line, column, ..], Some(&end)) = (&location.span[..], location.span.last()) else { return };
+    let Some(start) = starts.get(line as usize).map(|s| s + column as usize) else { return };
+    if !is_field_default || start > source.len() {
+        return;
+    }
+    let before = source[..start].trim_end();
+    let Some(before) = before.strip_suffix('=').map(str::trim_end) else { return };
+    let Some(keyword) = before.strip_suffix("default") else { return };
+    if keyword.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '.') {
+        return;
+    }
+    let offset = keyword.len();
+    let new_line = starts.partition_point(|&s| s <= offset) - 1;
+    let new_column = (offset - starts[new_line]) as i32;
+    let end_line = if location.span.len() == 4 { location.span[2] } else { line };
+    location.span = if new_line as i32 == end_line {
+        vec![end_line, new_column, end]
+    } else {
+        vec![new_line as i32, new_column, end_line, end]
+    };
 }

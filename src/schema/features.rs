@@ -163,7 +163,9 @@ fn feature_values(bytes: &[u8]) -> FeatureValues {
             1 => values.field_presence = value,
             2 => values.enum_type = value,
             3 => values.repeated_field_encoding = value,
-            4 => values.utf8_validation = value,
+            // prost-reflect's bundled descriptor.proto predates the renumbering of
+            // `Utf8Validation.NONE` from 1 to 3, so protox encodes NONE as 1.
+            4 => values.utf8_validation = if value == 1 { UTF8_NONE } else { value },
             5 => values.message_encoding = value,
             6 => values.json_format = value,
             _ => {}

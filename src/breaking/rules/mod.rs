@@ -3,6 +3,9 @@
 use super::BreakingRule;
 
 mod ranges;
+// Shared by the field-pair rules.
+mod field_defaults;
+mod field_pairs;
 
 macro_rules! registry {
     ($($module:ident :: $rule:ident),* $(,)?) => {
@@ -30,6 +33,22 @@ registry! {
     field_no_delete::FieldNoDelete,
     field_no_delete_unless_name_reserved::FieldNoDeleteUnlessNameReserved,
     field_no_delete_unless_number_reserved::FieldNoDeleteUnlessNumberReserved,
+    field_same_cardinality::FieldSameCardinality,
+    field_same_cpp_string_type::FieldSameCppStringType,
+    field_same_ctype::FieldSameCtype,
+    field_same_default::FieldSameDefault,
+    field_same_java_utf8_validation::FieldSameJavaUtf8Validation,
+    field_same_json_name::FieldSameJsonName,
+    field_same_jstype::FieldSameJstype,
+    field_same_label::FieldSameLabel,
+    field_same_name::FieldSameName,
+    field_same_oneof::FieldSameOneof,
+    field_same_type::FieldSameType,
+    field_same_utf8_validation::FieldSameUtf8Validation,
+    field_wire_compatible_cardinality::FieldWireCompatibleCardinality,
+    field_wire_compatible_type::FieldWireCompatibleType,
+    field_wire_json_compatible_cardinality::FieldWireJsonCompatibleCardinality,
+    field_wire_json_compatible_type::FieldWireJsonCompatibleType,
     file_no_delete::FileNoDelete,
     file_same_cc_enable_arenas::FileSameCcEnableArenas,
     file_same_cc_generic_services::FileSameCcGenericServices,
@@ -55,6 +74,7 @@ registry! {
     message_no_remove_standard_descriptor_accessor::MessageNoRemoveStandardDescriptorAccessor,
     message_same_json_format::MessageSameJsonFormat,
     message_same_message_set_wire_format::MessageSameMessageSetWireFormat,
+    message_same_required_fields::MessageSameRequiredFields,
     oneof_no_delete::OneofNoDelete,
     package_enum_no_delete::PackageEnumNoDelete,
     package_extension_no_delete::PackageExtensionNoDelete,
