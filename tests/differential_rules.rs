@@ -23,7 +23,7 @@ const VERSIONS: [(&str, FileVersion); 3] =
     [("v1beta1", FileVersion::V1Beta1), ("v1", FileVersion::V1), ("v2", FileVersion::V2)];
 
 /// `(buf's --format, protogate's --format)`.
-const FORMATS: [(&str, &str); 2] = [("text", "table"), ("json", "json")];
+const FORMATS: [(&str, &str); 2] = [("text", "table"), ("json", "buf-json")];
 
 fn stdout(args: &[&str], program: &std::path::Path) -> String {
     let output = run(program, args);

@@ -38,8 +38,12 @@ pub struct RulesArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum RulesFormat {
+    /// buf's `ls-*-rules --format text` table.
     Table,
+    /// One JSON array of every rule the config version knows (deprecated ones included).
     Json,
+    /// buf's `ls-*-rules --format json`: one object a line.
+    BufJson,
     Markdown,
 }
 
@@ -109,15 +113,20 @@ fn listing(selected: &[Catalogue<'_>], format: RulesFormat, version: FileVersion
             let _ = writeln!(stderr, "protogate has no {} rules yet", catalogue.kind);
         }
         let section = match format {
-            RulesFormat::Json => rules::json(catalogue.rules, version, include_deprecated),
+            RulesFormat::BufJson => rules::json(catalogue.rules, version, include_deprecated),
+            RulesFormat::Json => rules::json(catalogue.rules, version, true),
             _ => rules::table(catalogue.rules, version, include_deprecated),
         };
         if !section.is_empty() {
             sections.push(section);
         }
     }
-    // JSON lines simply follow each other; tables are set apart by a blank line.
-    sections.join(if format == RulesFormat::Json { "" } else { "\n" })
+    match format {
+        // JSON lines simply follow each other; the array holds them all.
+        RulesFormat::BufJson => sections.concat(),
+        RulesFormat::Json => format!("[{}]\n", sections.concat().lines().collect::<Vec<_>>().join(",")),
+        _ => sections.join("\n"),
+    }
 }
 
 fn one_rule(selected: &[Catalogue<'_>], id: &str, args: &RulesArgs, version: FileVersion) -> Result<String, Error> {
@@ -136,7 +145,7 @@ fn one_rule(selected: &[Catalogue<'_>], id: &str, args: &RulesArgs, version: Fil
     Ok(match args.format {
         RulesFormat::Table => rules::docs(catalogue, meta, version),
         RulesFormat::Markdown => rules::markdown_page(catalogue, meta),
-        RulesFormat::Json => {
+        RulesFormat::Json | RulesFormat::BufJson => {
             // The line `--format json` lists for it; a deprecated rule asked for by id is shown.
             let line = rules::json(std::slice::from_ref(&meta), version, args.include_deprecated || meta.deprecated);
             if line.is_empty() {
