@@ -176,6 +176,12 @@ fn seed_story_matches_buf() {
             let theirs = Command::new(support::buf()).args(args).current_dir(dir.path()).output().unwrap();
             let theirs = text(&theirs);
             assert_eq!((ours.0, &ours.1), (theirs.0, &theirs.1), "{what} ({config})");
+            if what.starts_with("reserve") && config != "FILE" {
+                assert_eq!(ours.0, 0, "a reserved deletion is not breaking on the wire ({config}): {}", ours.1);
+            }
+            if what.starts_with("delete") || what.starts_with("change") {
+                assert_eq!(ours.0, 100, "{what} must be reported ({config})");
+            }
         }
     }
 }
