@@ -1,4 +1,4 @@
-//! The hooks of `.pre-commit-hooks.yaml`, run by the real pre-commit (from PyPI, installed by
+//! The hooks of `.pre-commit-hooks.yaml`, run by the real pre-commit (from `PyPI`, installed by
 //! `scripts/install-pre-commit.sh` into target/) in a throwaway repository that uses this
 //! checkout's committed HEAD as its hook repository: a lint violation and a breaking change are
 //! refused with the finding shown, a clean commit goes through.
