@@ -1,6 +1,9 @@
 //! `--error-format FORMAT[=PATH]`: which reports to write where.
 
-use std::{io::Write, path::PathBuf};
+use std::{
+    io::{IsTerminal, Write},
+    path::PathBuf,
+};
 
 use crate::{Error, diagnostic::Diagnostic, lint::quote::go_quote, report::Format};
 
@@ -18,10 +21,12 @@ pub struct Destination {
     pub path: Option<PathBuf>,
 }
 
-/// Parses the `--error-format` values; none means buf's default, `text` on stdout.
+/// Parses the `--error-format` values; none means `pretty` when stdout is a terminal, else
+/// buf's default, `text` (so scripts and CI see buf's bytes).
 pub fn destinations(values: &[String], allowed: &[Format]) -> Result<Vec<Destination>, Error> {
     if values.is_empty() {
-        return Ok(vec![Destination { format: Format::Text, path: None }]);
+        let format = if std::io::stdout().is_terminal() { Format::Pretty } else { Format::Text };
+        return Ok(vec![Destination { format, path: None }]);
     }
     values
         .iter()
@@ -64,7 +69,8 @@ fn write(
     stream: Stream,
 ) -> Result<(), Error> {
     for destination in destinations {
-        let rendered = format_for(destination.format).render(diagnostics);
+        let color = destination.path.is_none() && wants_color(stream);
+        let rendered = format_for(destination.format).render_styled(diagnostics, color);
         match &destination.path {
             None if diagnostics.is_empty() => {}
             None if stream == Stream::Stderr => {
@@ -84,4 +90,14 @@ fn write(
         }
     }
     Ok(())
+}
+
+/// Colour only on a terminal, and never when `NO_COLOR` is set to anything non-empty
+/// (<https://no-color.org>).
+fn wants_color(stream: Stream) -> bool {
+    let terminal = match stream {
+        Stream::Stdout => std::io::stdout().is_terminal(),
+        Stream::Stderr => std::io::stderr().is_terminal(),
+    };
+    terminal && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
 }

@@ -14,7 +14,9 @@ mod go_json;
 mod json;
 mod junit;
 mod msvs;
+mod pretty;
 pub mod rules;
+pub mod sarif;
 mod text;
 
 use crate::diagnostic::Diagnostic;
@@ -30,11 +32,15 @@ pub enum Format {
     GitlabCodeQuality,
     /// A `lint.ignore_only` block silencing every finding (lint only).
     ConfigIgnoreYaml,
+    /// SARIF 2.1.0 with rule metadata and stable fingerprints (protogate's own).
+    Sarif,
+    /// Code frames, rule purposes and a summary, for terminals (protogate's own).
+    Pretty,
 }
 
 impl Format {
-    /// The formats `lint` accepts, in the order buf lists them.
-    pub const LINT: [Format; 7] = [
+    /// The formats `lint` accepts: buf's, in the order buf lists them, then protogate's own.
+    pub const LINT: [Format; 9] = [
         Format::Text,
         Format::Json,
         Format::Msvs,
@@ -42,11 +48,26 @@ impl Format {
         Format::GithubActions,
         Format::GitlabCodeQuality,
         Format::ConfigIgnoreYaml,
+        Format::Sarif,
+        Format::Pretty,
     ];
 
     /// The formats `breaking` accepts: lint's without `config-ignore-yaml`.
-    pub const BREAKING: [Format; 6] =
-        [Format::Text, Format::Json, Format::Msvs, Format::Junit, Format::GithubActions, Format::GitlabCodeQuality];
+    pub const BREAKING: [Format; 8] = [
+        Format::Text,
+        Format::Json,
+        Format::Msvs,
+        Format::Junit,
+        Format::GithubActions,
+        Format::GitlabCodeQuality,
+        Format::Sarif,
+        Format::Pretty,
+    ];
+
+    /// Whether buf has this format (and protogate's output must match it byte for byte).
+    pub fn is_bufs(self) -> bool {
+        !matches!(self, Self::Sarif | Self::Pretty)
+    }
 
     /// The format named `name`, exactly as buf spells it (case-sensitive; no `gcc` alias, which
     /// buf's own flag validation rejects).
@@ -63,6 +84,8 @@ impl Format {
             Self::GithubActions => "github-actions",
             Self::GitlabCodeQuality => "gitlab-code-quality",
             Self::ConfigIgnoreYaml => "config-ignore-yaml",
+            Self::Sarif => "sarif",
+            Self::Pretty => "pretty",
         }
     }
 
@@ -76,8 +99,13 @@ impl Format {
         }
     }
 
-    /// The whole report for `diagnostics` (already sorted and de-duplicated).
+    /// The whole report for `diagnostics` (already sorted and de-duplicated), without colour.
     pub fn render(self, diagnostics: &[Diagnostic]) -> String {
+        self.render_styled(diagnostics, false)
+    }
+
+    /// The report, in colour where the format has colour (`pretty`) and `color` is set.
+    pub fn render_styled(self, diagnostics: &[Diagnostic], color: bool) -> String {
         match self {
             Self::Text => text::render(diagnostics),
             Self::Json => json::render(diagnostics),
@@ -86,6 +114,8 @@ impl Format {
             Self::GithubActions => github_actions::render(diagnostics),
             Self::GitlabCodeQuality => gitlab_code_quality::render(diagnostics),
             Self::ConfigIgnoreYaml => config_ignore_yaml::render(diagnostics),
+            Self::Sarif => sarif::render(diagnostics),
+            Self::Pretty => pretty::render(diagnostics, color),
         }
     }
 }
