@@ -4,7 +4,7 @@
 //! `protogate generate --check` clean.
 
 use std::{
-    path::{Path, PathBuf},
+    path::Path,
     process::{Command, Output},
 };
 
@@ -29,8 +29,8 @@ fn scaffold_ok(input: &str, dir: &Path, name: &str) -> String {
     stderr
 }
 
-fn read(path: PathBuf) -> String {
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// `cargo check --offline` of a scaffolded crate. All of them share one target directory under
@@ -63,7 +63,7 @@ fn reference_protos_scaffold_a_crate_that_compiles() {
     for generated in ["mod.rs", "ecommerce.rs", "ecommerce/v1.rs", "file_descriptor_set.bin"] {
         assert!(dir.join("src/generated").join(generated).is_file(), "{generated}");
     }
-    let main = read(dir.join("src/main.rs"));
+    let main = read(&dir.join("src/main.rs"));
     assert!(main.contains("ChatServiceServer::with_interceptor("), "{main}");
     assert!(main.contains("use shop_server::generated::ecommerce::v1::chat_service_server::ChatServiceServer;"));
     cargo_check(&dir);
@@ -74,10 +74,10 @@ fn two_packages_scaffold_every_rpc_kind() {
     let temp = tempfile::tempdir().unwrap();
     let dir = temp.path().join("inventory");
     scaffold_ok("fixtures/scaffold", &dir, "inventory");
-    insta::assert_snapshot!("inventory_cargo_toml", read(dir.join("Cargo.toml")));
-    insta::assert_snapshot!("inventory_lib_rs", read(dir.join("src/lib.rs")));
-    insta::assert_snapshot!("inventory_main_rs", read(dir.join("src/main.rs")));
-    insta::assert_snapshot!("inventory_service_rs", read(dir.join("src/services/inventory_service.rs")));
+    insta::assert_snapshot!("inventory_cargo_toml", read(&dir.join("Cargo.toml")));
+    insta::assert_snapshot!("inventory_lib_rs", read(&dir.join("src/lib.rs")));
+    insta::assert_snapshot!("inventory_main_rs", read(&dir.join("src/main.rs")));
+    insta::assert_snapshot!("inventory_service_rs", read(&dir.join("src/services/inventory_service.rs")));
     assert!(dir.join("src/services/currency_service.rs").is_file());
     cargo_check(&dir);
 
@@ -98,13 +98,13 @@ fn rerunning_keeps_hand_edited_files_and_refreshes_generated_code() {
     let dir = temp.path().join("inventory");
     scaffold_ok("fixtures/scaffold", &dir, "inventory");
     let service = dir.join("src/services/inventory_service.rs");
-    let edited = read(service.clone()).replace("let _ = request;", "let _ = (request, \"mine\");");
+    let edited = read(&service).replace("let _ = request;", "let _ = (request, \"mine\");");
     std::fs::write(&service, &edited).unwrap();
     std::fs::remove_file(dir.join("src/generated/acme/common/v1.rs")).unwrap();
     std::fs::remove_file(dir.join("src/services/currency_service.rs")).unwrap();
 
     let stderr = scaffold_ok("fixtures/scaffold", &dir, "inventory");
-    assert_eq!(read(service), edited, "a hand-edited file was overwritten");
+    assert_eq!(read(&service), edited, "a hand-edited file was overwritten");
     assert!(stderr.contains("kept ") && stderr.contains("inventory_service.rs"), "{stderr}");
     assert!(!stderr.contains("lib.rs"), "unchanged files are not reported: {stderr}");
     assert!(stderr.contains("2 file(s) written"), "{stderr}");
@@ -137,16 +137,15 @@ fn refusals_explain_themselves() {
 /// The scaffold's dependency versions are the reference server's (examples/ecommerce).
 #[test]
 fn dependency_versions_match_the_reference_server() {
-    let template = read(repo().join("templates/Cargo.toml.j2"));
-    let example = read(repo().join("examples/ecommerce/Cargo.toml"));
+    let template = read(&repo().join("templates/Cargo.toml.j2"));
+    let example = read(&repo().join("examples/ecommerce/Cargo.toml"));
     let version = |text: &str, name: &str| {
-        text.lines()
+        let line = text
+            .lines()
             .find(|line| line.starts_with(&format!("{name} = ")))
-            .map(|line| {
-                let value = line.split_once(" = ").unwrap().1;
-                value.split('"').nth(1).unwrap_or(value).to_owned()
-            })
-            .unwrap_or_else(|| panic!("no {name} in {text}"))
+            .unwrap_or_else(|| panic!("no {name} in {text}"));
+        let value = line.split_once(" = ").unwrap().1;
+        value.split('"').nth(1).unwrap_or(value).to_owned()
     };
     for name in
         ["prost", "prost-types", "tokio", "tonic", "tonic-health", "tonic-prost", "tonic-reflection", "tonic-web"]
