@@ -24,7 +24,7 @@ use crate::{
 
 #[derive(Args, Debug)]
 pub struct ScaffoldArgs {
-    /// The schema: a directory, a git input or an image (default: `.`).
+    /// The schema: a directory, a git input or an image.
     #[arg(default_value = ".")]
     input: String,
     /// The directory of the new crate (created if missing).
