@@ -7,6 +7,7 @@ mod generate;
 mod lint;
 mod output;
 mod rules;
+mod scaffold;
 
 use std::io::Write;
 
@@ -33,6 +34,9 @@ enum Command {
     Build(build::BuildArgs),
     /// Generate code from a buf.gen.yaml template: Rust (prost + tonic) built in, without protoc.
     Generate(generate::GenerateArgs),
+    /// Create a tonic server crate for every service of an input: health, reflection, auth,
+    /// deadlines, gRPC-Web, graceful shutdown, and a skeleton per service.
+    Scaffold(scaffold::ScaffoldArgs),
     /// List lint and breaking rules, or print one rule's documentation.
     Rules(rules::RulesArgs),
 }
@@ -72,6 +76,7 @@ pub fn main() -> std::process::ExitCode {
         Command::Lint(args) => lint::run(&args),
         Command::Breaking(args) => breaking::run(&args),
         Command::Generate(args) => generate::run(&args),
+        Command::Scaffold(args) => scaffold::run(&args),
         Command::Rules(args) => rules::run(&args),
     };
     match result {

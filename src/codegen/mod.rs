@@ -4,3 +4,4 @@
 pub mod output;
 pub mod plugin;
 pub mod rust;
+pub mod scaffold;

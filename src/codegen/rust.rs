@@ -118,7 +118,7 @@ pub fn generate(
 }
 
 /// prost-build panics on descriptor sets it does not expect; turn that into an error.
-fn run_quietly<T>(work: impl FnOnce() -> T) -> Result<T, Error> {
+pub(crate) fn run_quietly<T>(work: impl FnOnce() -> T) -> Result<T, Error> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
@@ -209,7 +209,7 @@ fn single_file(packages: &BTreeMap<String, String>) -> BTreeMap<String, Vec<u8>>
 }
 
 /// A package segment as a Rust module name (raw identifier for keywords, as prost does).
-fn rust_ident(segment: &str) -> String {
+pub(crate) fn rust_ident(segment: &str) -> String {
     const KEYWORDS: [&str; 38] = [
         "as", "async", "await", "break", "const", "continue", "dyn", "else", "enum", "extern", "false", "fn", "for",
         "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "static",
