@@ -75,3 +75,31 @@ fn ten_violations_are_reported_exactly_as_buf_reports_them() {
     }
     assert_eq!(compared, 7);
 }
+
+/// The pre-commit case: `--path <one file>` reports exactly that file's findings, the same as a
+/// whole-module run filtered to it, while compiling only the file and its imports.
+#[test]
+fn path_filter_reports_exactly_one_files_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("proto")).unwrap();
+    copy_tree(&repo_root().join("proto"), &dir.path().join("proto"));
+    std::fs::copy(repo_root().join("buf.yaml"), dir.path().join("buf.yaml")).unwrap();
+    let root = dir.path();
+    edit(root, "money.proto", "string currency_code = 1;", "string currencyCode = 1;");
+    edit(root, "money.proto", "int64 units = 2;", "int64 Units = 2;");
+    edit(root, "user.proto", "string email = 3;", "string Email = 3;");
+    let lint = |args: &[&str]| {
+        let output = std::process::Command::new(protogate()).args(args).current_dir(root).output().unwrap();
+        (code(&output), String::from_utf8_lossy(&output.stdout).into_owned())
+    };
+    let (whole_code, whole) = lint(&["lint", "proto"]);
+    assert_eq!(whole_code, 100);
+    assert_eq!(whole.lines().count(), 3, "{whole}");
+    for file in ["proto/ecommerce/v1/money.proto", "proto/ecommerce/v1/user.proto", "proto/ecommerce/v1/chat.proto"] {
+        let expected: String =
+            whole.lines().filter(|l| l.starts_with(&format!("{file}:"))).map(|l| format!("{l}\n")).collect();
+        let (path_code, only) = lint(&["lint", "proto", "--path", file]);
+        assert_eq!(only, expected, "--path {file}");
+        assert_eq!(path_code, if expected.is_empty() { 0 } else { 100 });
+    }
+}

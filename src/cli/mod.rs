@@ -4,6 +4,7 @@
 mod breaking;
 mod build;
 mod generate;
+mod init;
 mod lint;
 mod output;
 mod rules;
@@ -37,6 +38,8 @@ enum Command {
     /// Create a tonic server crate for every service of an input: health, reflection, auth,
     /// deadlines, gRPC-Web, graceful shutdown, and a skeleton per service.
     Scaffold(scaffold::ScaffoldArgs),
+    /// Write a commented buf.yaml (module roots detected) and a buf.gen.yaml for Rust.
+    Init(init::InitArgs),
     /// List lint and breaking rules, or print one rule's documentation.
     Rules(rules::RulesArgs),
 }
@@ -76,6 +79,7 @@ pub fn main() -> std::process::ExitCode {
         Command::Lint(args) => lint::run(&args),
         Command::Breaking(args) => breaking::run(&args),
         Command::Generate(args) => generate::run(&args),
+        Command::Init(args) => init::run(&args),
         Command::Scaffold(args) => scaffold::run(&args),
         Command::Rules(args) => rules::run(&args),
     };
