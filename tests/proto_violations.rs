@@ -96,8 +96,8 @@ fn path_filter_reports_exactly_one_files_findings() {
     assert_eq!(whole_code, 100);
     assert_eq!(whole.lines().count(), 3, "{whole}");
     for file in ["proto/ecommerce/v1/money.proto", "proto/ecommerce/v1/user.proto", "proto/ecommerce/v1/chat.proto"] {
-        let expected: String =
-            whole.lines().filter(|l| l.starts_with(&format!("{file}:"))).map(|l| format!("{l}\n")).collect();
+        let prefix = format!("{file}:");
+        let expected: String = whole.lines().filter(|l| l.starts_with(&prefix)).flat_map(|l| [l, "\n"]).collect();
         let (path_code, only) = lint(&["lint", "proto", "--path", file]);
         assert_eq!(only, expected, "--path {file}");
         assert_eq!(path_code, if expected.is_empty() { 0 } else { 100 });
