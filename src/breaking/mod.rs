@@ -69,7 +69,7 @@ pub fn breaking(
         }
         let selection = select_rules(&catalogue, &config.check)?;
         if selection.ids.is_empty() && !config.check.disable_builtin {
-            return Err(Error::new("no breaking rules are selected: everything in \"use\" is also in \"except\"")
+            return Err(Error::new("no breaking rules are selected: every rule in \"use\" is excluded by \"except\" or is a deprecated rule that checks nothing")
                 .with_help("remove entries from breaking.except, or add rules to breaking.use"));
         }
         report.warnings.extend(selection.warnings);

@@ -57,7 +57,7 @@ pub fn lint(schema: &Schema, modules: &[ModuleLint<'_>]) -> Result<LintReport, E
         }
         let selection = select_rules(&catalogue, &module.config.check)?;
         if selection.ids.is_empty() && !module.config.check.disable_builtin {
-            return Err(Error::new("no lint rules are selected: everything in \"use\" is also in \"except\"")
+            return Err(Error::new("no lint rules are selected: every rule in \"use\" is excluded by \"except\" or is a deprecated rule that checks nothing")
                 .with_help("remove entries from lint.except, or add rules to lint.use"));
         }
         report.warnings.extend(selection.warnings);
