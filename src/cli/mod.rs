@@ -127,19 +127,7 @@ pub(crate) fn load_input(args: &InputArgs) -> Result<LoadedInput, Error> {
     let filter = PathFilter { paths: args.paths.clone(), exclude_paths: args.exclude_paths.clone() };
     let config = args.config.as_deref().map(ConfigOverride::parse);
     match parse_input(&args.input)? {
-        InputSpec::Directory(dir) => {
-            let tree = resolve_directory(&dir, config.as_ref(), &filter)?;
-            let schema = crate::compile::compile_tree(&tree)?;
-            let modules = tree
-                .workspace
-                .modules
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| m.targeted)
-                .map(|(i, m)| (Some(i), m.config.clone()))
-                .collect();
-            Ok(LoadedInput { schema, modules })
-        }
+        InputSpec::Directory(dir) => compile_tree(&resolve_directory(&dir, config.as_ref(), &filter)?),
         InputSpec::Image { path, format } => {
             let schema = crate::compile::schema_from_image(read_image(Path::new(&path), format)?);
             let parsed = match &config {
@@ -158,19 +146,23 @@ pub(crate) fn load_input(args: &InputArgs) -> Result<LoadedInput, Error> {
             Ok(LoadedInput { schema, modules: vec![(None, module)] })
         }
         InputSpec::Git { path, options } => {
-            let tree = crate::input::resolve_git(&path, &options, config.as_ref(), &filter)?;
-            let schema = crate::compile::compile_tree(&tree)?;
-            let modules = tree
-                .workspace
-                .modules
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| m.targeted)
-                .map(|(i, m)| (Some(i), m.config.clone()))
-                .collect();
-            Ok(LoadedInput { schema, modules })
+            compile_tree(&crate::input::resolve_git(&path, &options, config.as_ref(), &filter)?)
         }
     }
+}
+
+/// Compiles a resolved tree; its targeted modules carry their configs.
+fn compile_tree(tree: &crate::input::SourceTree) -> Result<LoadedInput, Error> {
+    let schema = crate::compile::compile_tree(tree)?;
+    let modules = tree
+        .workspace
+        .modules
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.targeted)
+        .map(|(i, m)| (Some(i), m.config.clone()))
+        .collect();
+    Ok(LoadedInput { schema, modules })
 }
 
 use std::path::Path;
