@@ -118,10 +118,7 @@ fn locate(
     if config.ignore_unstable_packages && files().any(unstable) {
         return None;
     }
-    let version = config.check.version;
-    let expand = |id: &str| -> Vec<String> {
-        crate::rule::expand(catalogue, version, id).unwrap_or_default().into_iter().map(str::to_owned).collect()
-    };
+    let expand = |id: &str| crate::rule::expand_owned(catalogue, config.check.version, id);
     if files().any(|f| config.check.is_ignored(rule, &f.file_ref.module_path, &expand)) {
         return None;
     }

@@ -10,7 +10,7 @@ use super::{InputArgs, load_input};
 use crate::{
     Error, ExitCode,
     codegen::{output, plugin, rust::RustOptions},
-    config::{GenTemplate, Plugin, parse_buf_gen_yaml},
+    config::{ConfigOverride, GenTemplate, Plugin, parse_buf_gen_yaml},
 };
 
 #[derive(Args, Debug)]
@@ -94,18 +94,16 @@ pub fn run(args: &GenerateArgs) -> Result<ExitCode, Error> {
 
 fn read_template(value: Option<&str>) -> Result<GenTemplate, Error> {
     let (text, source) = match value {
-        Some(inline) if !is_file_name(inline) => (inline.to_owned(), "--template".to_owned()),
-        Some(path) => (read(path)?, path.to_owned()),
+        Some(value) => match ConfigOverride::parse(value) {
+            ConfigOverride::Inline(inline) => (inline, "--template".to_owned()),
+            ConfigOverride::File(path) => (read(&path.to_string_lossy())?, path.display().to_string()),
+        },
         None => (
             read("buf.gen.yaml").map_err(|e| e.with_help("create a buf.gen.yaml (version: v2, plugins: [{local: protogate-rust, out: src/gen}]) or pass --template"))?,
             "buf.gen.yaml".to_owned(),
         ),
     };
     parse_buf_gen_yaml(&text, &source)
-}
-
-fn is_file_name(value: &str) -> bool {
-    [".yaml", ".yml", ".json"].iter().any(|ext| value.ends_with(ext))
 }
 
 fn read(path: &str) -> Result<String, Error> {

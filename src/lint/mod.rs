@@ -72,7 +72,12 @@ pub fn lint(schema: &Schema, modules: &[ModuleLint<'_>]) -> Result<LintReport, E
                 let mut findings = Findings::default();
                 rule.check(&cx, &mut findings);
                 let id = rule.meta().id;
-                findings.found.into_iter().filter_map(move |f| locate(module.config, id, f)).collect::<Vec<_>>()
+                let catalogue = &catalogue;
+                findings
+                    .found
+                    .into_iter()
+                    .filter_map(move |f| locate(module.config, catalogue, id, f))
+                    .collect::<Vec<_>>()
             })
             .collect();
         report.diagnostics.extend(found);
@@ -95,10 +100,14 @@ fn options(config: &LintConfig) -> LintOptions {
 }
 
 /// Applies path ignores and comment ignores, and turns a finding into a located diagnostic.
-fn locate(config: &LintConfig, rule: &'static str, finding: Finding<'_>) -> Option<Diagnostic> {
+fn locate(
+    config: &LintConfig,
+    catalogue: &[&'static RuleMeta],
+    rule: &'static str,
+    finding: Finding<'_>,
+) -> Option<Diagnostic> {
     let file = finding.file;
-    let version = config.check.version;
-    let expand = |id: &str| rule_expansion(version, id);
+    let expand = |id: &str| crate::rule::expand_owned(catalogue, config.check.version, id);
     if config.check.is_ignored(rule, &file.file_ref.module_path, &expand) {
         return None;
     }
@@ -113,10 +122,6 @@ fn locate(config: &LintConfig, rule: &'static str, finding: Finding<'_>) -> Opti
     let mut diagnostic = Diagnostic::new(rule, finding.message).at(file.file_ref.clone(), span);
     diagnostic.element = finding.element;
     Some(diagnostic)
-}
-
-fn rule_expansion(version: crate::config::FileVersion, id: &str) -> Vec<String> {
-    crate::rule::expand(&catalogue(), version, id).unwrap_or_default().into_iter().map(str::to_owned).collect()
 }
 
 /// What every rule file imports.

@@ -4,7 +4,7 @@
 
 mod select;
 
-pub use select::{Selection, expand, select_rules};
+pub use select::{Selection, expand, expand_owned, select_rules};
 
 use crate::config::FileVersion;
 

@@ -34,6 +34,11 @@ pub fn expand(catalogue: &[&'static RuleMeta], version: FileVersion, id: &str) -
     (!members.is_empty()).then_some(members)
 }
 
+/// `expand` as the ignore filters need it: rule ids, empty for an unknown id.
+pub fn expand_owned(catalogue: &[&'static RuleMeta], version: FileVersion, id: &str) -> Vec<String> {
+    expand(catalogue, version, id).unwrap_or_default().into_iter().map(str::to_owned).collect()
+}
+
 /// All ids and categories valid in `version`, for suggestions.
 fn vocabulary(catalogue: &[&'static RuleMeta], version: FileVersion) -> BTreeSet<&'static str> {
     let mut words = BTreeSet::new();
