@@ -173,6 +173,15 @@ impl SchemaFile {
         ))
     }
 
+    /// The whole source lines `first..=last` (0-based), from the cached line index.
+    pub fn source_lines(&self, first: usize, last: usize) -> &str {
+        let Some(source) = self.source.as_deref() else { return "" };
+        let starts = &self.index().line_starts;
+        let start = starts.get(first).copied().unwrap_or(source.len());
+        let end = starts.get(last.saturating_add(1)).copied().unwrap_or(source.len());
+        source.get(start..end).unwrap_or("")
+    }
+
     fn column(&self, line: usize, byte: usize) -> u32 {
         let Some(source) = self.source.as_deref() else {
             return byte as u32;

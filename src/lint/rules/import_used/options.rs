@@ -71,18 +71,14 @@ fn index(i: i32) -> usize {
     usize::try_from(i).unwrap_or(usize::MAX)
 }
 
-/// The whole source lines a `SourceCodeInfo` span covers. Whole lines, because the span's
-/// columns need not be byte offsets; other text on those lines holds no bracketed names.
-pub fn span_text<'s>(source: &'s str, span: &[i32]) -> &'s str {
-    let (first, last) = match *span {
-        [line, _, _] => (line, line),
-        [first, _, last, _] => (first, last),
-        _ => return "",
-    };
-    let mut starts = std::iter::once(0).chain(source.match_indices('\n').map(|(i, _)| i + 1));
-    let start = starts.nth(index(first)).unwrap_or(source.len());
-    let end = starts.nth(index(last - first)).unwrap_or(source.len());
-    source.get(start..end).unwrap_or("")
+/// The first and last 0-based line a `SourceCodeInfo` span covers. Whole lines, because the
+/// span's columns need not be byte offsets; other text on those lines holds no bracketed names.
+pub fn span_lines(span: &[i32]) -> Option<(usize, usize)> {
+    match *span {
+        [line, _, _] => Some((index(line), index(line))),
+        [first, _, last, _] => Some((index(first), index(last))),
+        _ => None,
+    }
 }
 
 /// The names in brackets that are keys of a message literal: `[pkg.ext]` (an extension) and

@@ -14,7 +14,7 @@ use prost_types::{
     field_descriptor_proto::{Label, Type},
 };
 
-use super::options::{bracketed_names, options_target, span_text};
+use super::options::{bracketed_names, options_target, span_lines};
 use crate::schema::{Schema, SchemaFile};
 
 /// Every message, enum and extension of a schema and the file declaring it.
@@ -143,8 +143,8 @@ pub fn referenced_files<'a>(file: &SchemaFile, index: &SymbolIndex<'a>) -> BTree
     for location in fd.source_code_info.iter().flat_map(|info| &info.location) {
         let Some(target) = options_target(fd, &location.path) else { continue };
         index.option_name_files(target.options, target.rest, &mut out);
-        if let (false, Some(source)) = (target.rest.is_empty(), file.source()) {
-            for name in bracketed_names(span_text(source, &location.span)) {
+        if let (false, Some((first, last))) = (target.rest.is_empty(), span_lines(&location.span)) {
+            for name in bracketed_names(file.source_lines(first, last)) {
                 out.extend(index.literal_key_file(&name, &target.scope));
             }
         }
