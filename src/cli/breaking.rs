@@ -75,5 +75,8 @@ pub fn run(args: &BreakingArgs) -> Result<ExitCode, Error> {
         let _ = writeln!(stderr, "WARN\t{warning}");
     }
     output::write_reports(&destinations, &report.diagnostics)?;
-    Ok(if report.diagnostics.is_empty() { ExitCode::Clean } else { ExitCode::Findings })
+    let code = if report.diagnostics.is_empty() { ExitCode::Clean } else { ExitCode::Findings };
+    drop(modules);
+    super::release_at_exit((report, current, against));
+    Ok(code)
 }

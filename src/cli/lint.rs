@@ -28,5 +28,7 @@ pub fn run(args: &InputArgs) -> Result<ExitCode, Error> {
         let _ = writeln!(stderr, "WARN\t{warning}");
     }
     output::write_reports(&destinations, &report.diagnostics)?;
-    Ok(if report.diagnostics.is_empty() { ExitCode::Clean } else { ExitCode::Findings })
+    let code = if report.diagnostics.is_empty() { ExitCode::Clean } else { ExitCode::Findings };
+    super::release_at_exit((report, input));
+    Ok(code)
 }
