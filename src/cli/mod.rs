@@ -1,6 +1,7 @@
 //! The command line: clap definitions and orchestration. Nothing imports this module.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod approvals;
 mod baseline;
 mod breaking;
 mod build;
