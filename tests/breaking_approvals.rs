@@ -95,6 +95,11 @@ fn a_comment_without_a_reason_approves_nothing() {
     assert_eq!(output.0, 100);
     assert!(output.1.contains("changed type from \"string\" to \"int32\""), "{}", output.1);
     insta::assert_snapshot!("comment_without_reason", output.2);
+    let with_reason = fields.replace("FIELD_SAME_TYPE\n", "FIELD_SAME_TYPE no client reads name yet\n");
+    write(root, PRODUCT, &product("", &with_reason));
+    let approved = protogate(root, &["breaking", "--against", ".git#ref=HEAD"]);
+    assert_eq!((approved.0, approved.1.as_str()), (0, ""));
+    assert!(approved.2.contains("(FIELD_SAME_TYPE on shop.v1.Product.name, approved by proto/shop/v1/product.proto:8:3: no client reads name yet)"), "{}", approved.2);
 }
 
 #[test]

@@ -31,7 +31,7 @@ fn file_directives(file: &SchemaFile) -> Vec<Directive> {
     let Some(info) = &file.descriptor.source_code_info else { return Vec::new() };
     let mut found = Vec::new();
     for location in &info.location {
-        let Some(comment) = location.leading_comments.as_deref() else { continue };
+        let Some(comment) = location.leading_comments.as_deref().filter(|c| c.contains(DIRECTIVE)) else { continue };
         for line in comment.lines().map(str::trim) {
             let Some(rest) = line.strip_prefix(DIRECTIVE) else { continue };
             if !rest.starts_with(char::is_whitespace) {

@@ -10,6 +10,8 @@ mod file;
 pub use comment::{DIRECTIVE, Directive, directives};
 pub use file::parse_approvals;
 
+use std::collections::HashMap;
+
 use crate::{
     diagnostic::Diagnostic,
     schema::{Schema, SchemaFile, elements::Elements},
@@ -93,8 +95,9 @@ pub fn apply(
     }
     let mut directive_used = vec![false; directives.len()];
     let mut approval_used = vec![false; approvals.len()];
+    let mut names = ElementNames::default();
     for diagnostic in diagnostics {
-        let element = element_of(current, &diagnostic);
+        let element = names.element_of(current, &diagnostic);
         let mut by_comment = None;
         for (index, directive) in directives.iter().enumerate().filter(|(_, d)| covers(d, &diagnostic)) {
             directive_used[index] = true;
@@ -153,31 +156,40 @@ fn covers(directive: &Directive, diagnostic: &Diagnostic) -> bool {
         && diagnostic.source_path.as_deref().is_some_and(|path| path.starts_with(&directive.path))
 }
 
-/// The element a breaking finding is about, as approvals name it: the full name of the deepest
-/// element of the current file whose path contains the finding's path (for a deletion, the
-/// enclosing element that still exists); for file-level findings, the file's module path; for a
-/// deleted file, the deleted file's module path.
-pub fn element_of(current: &Schema, diagnostic: &Diagnostic) -> String {
-    let Some(file_ref) = &diagnostic.file else {
-        return diagnostic.against_file.as_ref().map(|f| f.module_path.clone()).unwrap_or_default();
-    };
-    let file = current.files.iter().find(|f| f.file_ref.module_path == file_ref.module_path);
-    let named = file.zip(diagnostic.source_path.as_deref()).and_then(|(file, path)| deepest_element(file, path));
-    named.unwrap_or_else(|| file_ref.module_path.clone())
+/// The named elements of each current file a finding is in: (path, full name), built once.
+#[derive(Default)]
+struct ElementNames {
+    by_file: HashMap<String, Vec<(Vec<i32>, String)>>,
 }
 
-fn deepest_element(file: &SchemaFile, path: &[i32]) -> Option<String> {
+impl ElementNames {
+    /// The element a breaking finding is about, as approvals name it: the full name of the
+    /// deepest element of the current file whose path contains the finding's path (for a
+    /// deletion, the enclosing element that still exists); for file-level findings, the file's
+    /// module path; for a deleted file, the deleted file's module path.
+    fn element_of(&mut self, current: &Schema, diagnostic: &Diagnostic) -> String {
+        let Some(file_ref) = &diagnostic.file else {
+            return diagnostic.against_file.as_ref().map(|f| f.module_path.clone()).unwrap_or_default();
+        };
+        let Some(path) = diagnostic.source_path.as_deref() else { return file_ref.module_path.clone() };
+        let named = self.by_file.entry(file_ref.module_path.clone()).or_insert_with(|| {
+            current.files.iter().find(|f| f.file_ref.module_path == file_ref.module_path).map(named).unwrap_or_default()
+        });
+        let deepest = named.iter().filter(|(p, _)| path.starts_with(p)).max_by_key(|(p, _)| p.len());
+        deepest.map_or_else(|| file_ref.module_path.clone(), |(_, name)| name.clone())
+    }
+}
+
+fn named(file: &SchemaFile) -> Vec<(Vec<i32>, String)> {
     let elements = Elements::collect(&[file]);
-    let named = elements
-        .messages
-        .iter()
-        .map(|m| &m.element)
-        .map(|e| (&e.path, &e.full_name))
-        .chain(elements.fields.iter().map(|f| (&f.element.path, &f.element.full_name)))
-        .chain(elements.oneofs.iter().map(|o| (&o.element.path, &o.element.full_name)))
-        .chain(elements.enums.iter().map(|e| (&e.path, &e.full_name)))
-        .chain(elements.enum_values.iter().map(|v| (&v.element.path, &v.element.full_name)))
-        .chain(elements.services.iter().map(|s| (&s.path, &s.full_name)))
-        .chain(elements.methods.iter().map(|m| (&m.element.path, &m.element.full_name)));
-    named.filter(|(p, _)| path.starts_with(p)).max_by_key(|(p, _)| p.len()).map(|(_, name)| name.clone())
+    let pair = |path: &Vec<i32>, name: &String| (path.clone(), name.clone());
+    let mut named: Vec<(Vec<i32>, String)> = Vec::new();
+    named.extend(elements.messages.iter().map(|m| pair(&m.element.path, &m.element.full_name)));
+    named.extend(elements.fields.iter().map(|f| pair(&f.element.path, &f.element.full_name)));
+    named.extend(elements.oneofs.iter().map(|o| pair(&o.element.path, &o.element.full_name)));
+    named.extend(elements.enums.iter().map(|e| pair(&e.path, &e.full_name)));
+    named.extend(elements.enum_values.iter().map(|v| pair(&v.element.path, &v.element.full_name)));
+    named.extend(elements.services.iter().map(|s| pair(&s.path, &s.full_name)));
+    named.extend(elements.methods.iter().map(|m| pair(&m.element.path, &m.element.full_name)));
+    named
 }
