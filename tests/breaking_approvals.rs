@@ -183,3 +183,37 @@ fn approvals_elsewhere_are_passed_with_a_flag_and_bad_files_fail_with_a_position
     transcript.extend(["## missing\n", &missing.2]);
     insta::assert_snapshot!("bad_approvals_files", transcript);
 }
+
+#[test]
+fn file_level_and_deleted_file_findings_are_approved_by_module_path() {
+    let (dir, repo, _) = repository();
+    let root = dir.path();
+    write(root, "proto/shop/v1/legacy.proto", "syntax = \"proto3\";\n\npackage shop.v1;\n\nmessage Legacy {}\n");
+    write(
+        root,
+        PRODUCT,
+        &product("", V1_FIELDS).replace("package shop.v1;", "package shop.v1;\n\noption go_package = \"a/v1\";"),
+    );
+    commit(&repo, "legacy + go_package");
+    std::fs::remove_file(root.join("proto/shop/v1/legacy.proto")).unwrap();
+    write(
+        root,
+        PRODUCT,
+        &product("", V1_FIELDS).replace("package shop.v1;", "package shop.v1;\n\noption go_package = \"b/v1\";"),
+    );
+    let failing = protogate(root, &["breaking", "--against", ".git#ref=HEAD"]);
+    assert_eq!(failing.0, 100);
+    assert_eq!(failing.1.lines().count(), 2, "{}", failing.1);
+    let entry = |rule: &str, element: &str| {
+        format!("  - rule: {rule}\n    element: {element}\n    against: .git#ref=HEAD\n    reason: reviewed\n")
+    };
+    let file = format!(
+        "version: v1\napprovals:\n{}{}",
+        entry("FILE_NO_DELETE", "shop/v1/legacy.proto"),
+        entry("FILE_SAME_GO_PACKAGE", "shop/v1/product.proto")
+    );
+    write(root, "protogate.approvals.yaml", &file);
+    let approved = protogate(root, &["breaking", "--against", ".git#ref=HEAD"]);
+    assert_eq!((approved.0, approved.1.as_str()), (0, ""));
+    insta::assert_snapshot!("file_level_approvals", approved.2);
+}
