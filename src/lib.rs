@@ -5,6 +5,7 @@
 //! → [`schema::Schema`] → checks → [`diagnostic::Diagnostic`]s → `report`. Only `cli` and
 //! `report` print.
 
+pub mod baseline;
 pub mod breaking;
 pub mod cli;
 pub mod codegen;

@@ -27,6 +27,8 @@ pub struct BreakingArgs {
     /// Compare only the files present in the input (deleted files are then not reported).
     #[arg(long)]
     limit_to_input_files: bool,
+    #[command(flatten)]
+    approvals: super::approvals::ApprovalArgs,
 }
 
 pub fn run(args: &BreakingArgs) -> Result<ExitCode, Error> {
@@ -74,9 +76,21 @@ pub fn run(args: &BreakingArgs) -> Result<ExitCode, Error> {
     for warning in &report.warnings {
         let _ = writeln!(stderr, "WARN\t{warning}");
     }
+<<<<<<< HEAD
     output::write_reports(&destinations, &report.diagnostics)?;
     let code = if report.diagnostics.is_empty() { ExitCode::Clean } else { ExitCode::Findings };
     drop(modules);
     super::release_at_exit((report, current, against));
     Ok(code)
+=======
+    let diagnostics = super::approvals::apply(
+        &args.approvals,
+        &args.input.input,
+        &args.against,
+        &current.schema,
+        report.diagnostics,
+    )?;
+    output::write_reports(&destinations, &diagnostics)?;
+    Ok(if diagnostics.is_empty() { ExitCode::Clean } else { ExitCode::Findings })
+>>>>>>> baseline
 }

@@ -2,14 +2,25 @@
 
 use std::io::Write;
 
-use super::{InputArgs, load_input, output};
+use clap::Args;
+
+use super::{InputArgs, baseline::BaselineArgs, load_input, output};
 use crate::{
     Error, ExitCode,
     lint::{ModuleLint, lint},
     report::Format,
 };
 
-pub fn run(args: &InputArgs) -> Result<ExitCode, Error> {
+#[derive(Args, Debug)]
+pub struct LintArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    #[command(flatten)]
+    baseline: BaselineArgs,
+}
+
+pub fn run(lint_args: &LintArgs) -> Result<ExitCode, Error> {
+    let args = &lint_args.input;
     let destinations = output::destinations(&args.error_format, &Format::LINT)?;
     let input = match load_input(args) {
         Ok(input) => input,
@@ -27,8 +38,9 @@ pub fn run(args: &InputArgs) -> Result<ExitCode, Error> {
     for warning in &report.warnings {
         let _ = writeln!(stderr, "WARN\t{warning}");
     }
-    output::write_reports(&destinations, &report.diagnostics)?;
-    let code = if report.diagnostics.is_empty() { ExitCode::Clean } else { ExitCode::Findings };
-    super::release_at_exit((report, input));
+    let diagnostics = super::baseline::apply(&lint_args.baseline, args, &input.schema, report.diagnostics)?;
+    output::write_reports(&destinations, &diagnostics)?;
+    let code = if diagnostics.is_empty() { ExitCode::Clean } else { ExitCode::Findings };
+    super::release_at_exit((diagnostics, input));
     Ok(code)
 }

@@ -1,6 +1,8 @@
 //! The command line: clap definitions and orchestration. Nothing imports this module.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod approvals;
+mod baseline;
 mod breaking;
 mod build;
 mod generate;
@@ -28,7 +30,7 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Lint .proto files (buf lint).
-    Lint(InputArgs),
+    Lint(lint::LintArgs),
     /// Detect breaking changes against another input (buf breaking).
     Breaking(breaking::BreakingArgs),
     /// Compile an input into an image (buf build).

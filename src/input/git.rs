@@ -201,3 +201,9 @@ fn index_tree(repo: &Repository, commit: Oid) -> Result<(HashMap<String, Oid>, H
     })?;
     Ok((blobs, dirs))
 }
+
+/// The full commit id a git input names (breaking approvals are pinned to it).
+pub fn commit_of(repo_path: &str, options: &BTreeMap<String, String>) -> Result<String, Error> {
+    let repo = open(repo_path)?;
+    Ok(resolve_commit(&repo, repo_path, options)?.0.to_string())
+}
