@@ -7,6 +7,7 @@ mod generate;
 mod init;
 mod lint;
 mod output;
+mod release;
 mod rules;
 mod scaffold;
 

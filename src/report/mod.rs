@@ -7,6 +7,7 @@
 //! and leaves it to the caller not to print it where buf would not.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod attribution;
 mod config_ignore_yaml;
 mod github_actions;
 mod gitlab_code_quality;
