@@ -6,6 +6,7 @@
 //! `report` print.
 
 pub mod breaking;
+pub mod changes;
 pub mod cli;
 pub mod codegen;
 pub mod compile;

@@ -46,7 +46,7 @@ pub fn run(args: &BreakingArgs) -> Result<ExitCode, Error> {
     };
     let against_input = match &args.against {
         Some(against) => against.clone(),
-        None => release::latest_tag_input(&args.input.input, &args.release)?,
+        None => release::latest_tag_input(&args.input.input, args.release.pattern())?,
     };
     let against_args = InputArgs {
         input: against_input,

@@ -36,9 +36,14 @@ pub struct ReleaseArgs {
     pub each_commit: bool,
 }
 
+impl ReleaseArgs {
+    pub fn pattern(&self) -> &str {
+        self.against_latest_tag.as_deref().unwrap_or("v*")
+    }
+}
+
 /// The git input of the latest release tag, in the input's own repository and directory.
-pub fn latest_tag_input(input: &str, args: &ReleaseArgs) -> Result<String, Error> {
-    let pattern = args.against_latest_tag.as_deref().unwrap_or("v*");
+pub fn latest_tag_input(input: &str, pattern: &str) -> Result<String, Error> {
     let location = history::locate(&parse_input(input)?, "--against-latest-tag")?;
     let repo = location.open()?;
     let head = head_commit(&repo, &location)?;

@@ -8,6 +8,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod attribution;
+pub mod changelog;
 mod config_ignore_yaml;
 mod github_actions;
 mod gitlab_code_quality;
