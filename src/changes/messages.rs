@@ -11,6 +11,11 @@ use super::{
 };
 use crate::schema::elements::{Element, tag};
 
+/// `reserved_range` and `reserved_name` field numbers of (`DescriptorProto`,
+/// `EnumDescriptorProto`), for the source locations of reserved statements.
+pub(super) const RESERVED_RANGE_TAGS: (i32, i32) = (9, 4);
+pub(super) const RESERVED_NAME_TAGS: (i32, i32) = (10, 5);
+
 impl Cx<'_, '_> {
     pub(super) fn messages(&mut self) {
         let (before, after) = (self.before, self.after);
@@ -61,13 +66,12 @@ impl Cx<'_, '_> {
     }
 
     fn reserved(&mut self, previous: &Element<'_, DescriptorProto>, current: &Element<'_, DescriptorProto>) {
-        let ranges = |m: &DescriptorProto| -> BTreeSet<(i32, i32)> {
+        let ranges = |m: &DescriptorProto| -> Vec<(i32, i32)> {
             m.reserved_range.iter().map(|r| (r.start(), r.end() - 1)).collect()
         };
-        let names = |m: &DescriptorProto| -> BTreeSet<String> { m.reserved_name.iter().cloned().collect() };
-        self.reserved_sets(current, &ranges(previous.node), &ranges(current.node), 536_870_911);
-        let (old, new) = (names(previous.node), names(current.node));
-        self.reserved_names(current, &old, &new);
+        let tags = (RESERVED_RANGE_TAGS.0, RESERVED_NAME_TAGS.0);
+        self.reserved_sets(current, &ranges(previous.node), &ranges(current.node), 536_870_911, tags.0);
+        self.reserved_names(current, &previous.node.reserved_name, &current.node.reserved_name, tags.1);
     }
 
     fn oneofs(&mut self, previous: &Element<'_, DescriptorProto>, current: &Element<'_, DescriptorProto>) {
@@ -214,19 +218,26 @@ impl Cx<'_, '_> {
         }
     }
 
-    /// Reserved ranges (inclusive ends) of a message or enum.
+    /// Reserved ranges (inclusive ends, in declaration order) of a message or enum; `range_tag`
+    /// is their field in the descriptor (for the line of an added range).
     pub(super) fn reserved_sets<T>(
         &mut self,
         current: &Element<'_, T>,
-        old: &BTreeSet<(i32, i32)>,
-        new: &BTreeSet<(i32, i32)>,
+        old: &[(i32, i32)],
+        new: &[(i32, i32)],
         max: i32,
+        range_tag: i32,
     ) {
-        for (kind, &(start, end)) in old
-            .difference(new)
+        let (old_set, new_set): (BTreeSet<_>, BTreeSet<_>) = (old.iter().collect(), new.iter().collect());
+        for (kind, &&(start, end)) in old_set
+            .difference(&new_set)
             .map(|r| (ChangeKind::Removed, r))
-            .chain(new.difference(old).map(|r| (ChangeKind::Added, r)))
+            .chain(new_set.difference(&old_set).map(|r| (ChangeKind::Added, r)))
         {
+            let line_path = match new.iter().position(|r| *r == (start, end)) {
+                Some(index) => current.child_path(&[range_tag, index as i32]),
+                None => current.path.clone(),
+            };
             let written = describe::range(start, end, max);
             let token = match end {
                 end if end == start => format!("[{start}]"),
@@ -234,7 +245,7 @@ impl Cx<'_, '_> {
                 end => format!("[{start},{end}]"),
             };
             self.push(
-                Entry::new(kind, ElementKind::ReservedRange, &written, current.file, &current.path)
+                Entry::new(kind, ElementKind::ReservedRange, &written, current.file, &line_path)
                     .parent(&current.full_name)
                     .declared(format!("reserved {written};"))
                     .anchored(Some(anchor(current.file, &current.path)))
@@ -246,16 +257,22 @@ impl Cx<'_, '_> {
     pub(super) fn reserved_names<T>(
         &mut self,
         current: &Element<'_, T>,
-        old: &BTreeSet<String>,
-        new: &BTreeSet<String>,
+        old: &[String],
+        new: &[String],
+        name_tag: i32,
     ) {
-        for (kind, name) in old
-            .difference(new)
-            .map(|n| (ChangeKind::Removed, n))
-            .chain(new.difference(old).map(|n| (ChangeKind::Added, n)))
+        let (old_set, new_set): (BTreeSet<_>, BTreeSet<_>) = (old.iter().collect(), new.iter().collect());
+        for (kind, name) in old_set
+            .difference(&new_set)
+            .map(|n| (ChangeKind::Removed, *n))
+            .chain(new_set.difference(&old_set).map(|n| (ChangeKind::Added, *n)))
         {
+            let line_path = match new.iter().position(|n| n == name) {
+                Some(index) => current.child_path(&[name_tag, index as i32]),
+                None => current.path.clone(),
+            };
             self.push(
-                Entry::new(kind, ElementKind::ReservedName, name, current.file, &current.path)
+                Entry::new(kind, ElementKind::ReservedName, name, current.file, &line_path)
                     .parent(&current.full_name)
                     .declared(format!("reserved {name:?};"))
                     .anchored(Some(anchor(current.file, &current.path)))

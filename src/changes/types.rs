@@ -1,7 +1,5 @@
 //! Enums with their values and reserved ranges and names, and services with their RPCs.
 
-use std::collections::BTreeSet;
-
 use prost_types::{EnumDescriptorProto, EnumValueDescriptorProto, MethodDescriptorProto, ServiceDescriptorProto};
 
 use super::{
@@ -41,12 +39,13 @@ impl Cx<'_, '_> {
                     .anchored(Some(anchor(current.file, &current.path)))
                     .tokens(tokens(current)),
             );
-            let ranges = |e: &EnumDescriptorProto| -> BTreeSet<(i32, i32)> {
+            let ranges = |e: &EnumDescriptorProto| -> Vec<(i32, i32)> {
                 e.reserved_range.iter().map(|r| (r.start(), r.end())).collect()
             };
-            self.reserved_sets(current, &ranges(previous.node), &ranges(current.node), i32::MAX);
-            let names = |e: &EnumDescriptorProto| -> BTreeSet<String> { e.reserved_name.iter().cloned().collect() };
-            self.reserved_names(current, &names(previous.node), &names(current.node));
+            let (old, new) = (ranges(previous.node), ranges(current.node));
+            self.reserved_sets(current, &old, &new, i32::MAX, super::messages::RESERVED_RANGE_TAGS.1);
+            let (old, new) = (&previous.node.reserved_name, &current.node.reserved_name);
+            self.reserved_names(current, old, new, super::messages::RESERVED_NAME_TAGS.1);
             self.values(previous, current);
         }
         for current in &after.elements.enums {
