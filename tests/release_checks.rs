@@ -155,3 +155,25 @@ fn each_commit_skips_commits_that_do_not_compile() {
     assert_eq!(code, 1);
     assert!(stderr.contains("is not an ancestor of HEAD"), "{stderr}");
 }
+
+#[test]
+fn linked_worktrees_work() {
+    let repo = released_repo();
+    let linked = tempfile::tempdir().unwrap();
+    let tree = linked.path().join("tree");
+    let status = std::process::Command::new("git")
+        .args(["worktree", "add", "-q", "--detach"])
+        .arg(&tree)
+        .arg("main")
+        .current_dir(repo.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let (code, stdout, stderr) =
+        text(&git_repo::protogate_in(&tree, &["breaking", "proto", "--since", "v1.1.0", "--each-commit"]));
+    assert_eq!(code, 100, "{stderr}");
+    assert!(stdout.contains("introduced by") && stdout.contains("Drop Product.price"), "{stdout}");
+    let (code, _, stderr) = text(&git_repo::protogate_in(&tree, &["breaking", "proto", "--against-latest-tag"]));
+    assert_eq!(code, 100, "{stderr}");
+    assert!(stderr.contains("tag v2.0.0-rc.1"), "{stderr}");
+}

@@ -24,9 +24,10 @@ impl GitLocation {
             .map_err(|e| Error::new(format!("{}: not a git repository ({})", self.git_dir, e.message())))
     }
 
-    /// The git input of this location at `key=value` (`tag=v1.0.0`, `commit=<sha>`).
+    /// The git input of this location at `key=value` (`tag=v1.0.0`, `commit=<sha>`). The format
+    /// is explicit: a worktree's git directory (`.git/worktrees/x`) does not end in `.git`.
     pub fn input_at(&self, key: &str, value: &str) -> String {
-        let mut input = format!("{}#{key}={value}", self.git_dir);
+        let mut input = format!("{}#format=git,{key}={value}", self.git_dir);
         if !self.subdir.is_empty() {
             input.push_str(",subdir=");
             input.push_str(&self.subdir);
