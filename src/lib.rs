@@ -7,12 +7,14 @@
 
 pub mod baseline;
 pub mod breaking;
+pub mod changes;
 pub mod cli;
 pub mod codegen;
 pub mod compile;
 pub mod config;
 pub mod diagnostic;
 pub mod error;
+pub mod history;
 pub mod input;
 pub mod lint;
 pub mod paths;

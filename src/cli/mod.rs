@@ -5,10 +5,12 @@ mod approvals;
 mod baseline;
 mod breaking;
 mod build;
+mod diff;
 mod generate;
 mod init;
 mod lint;
 mod output;
+mod release;
 mod rules;
 mod scaffold;
 
@@ -33,6 +35,9 @@ enum Command {
     Lint(lint::LintArgs),
     /// Detect breaking changes against another input (buf breaking).
     Breaking(breaking::BreakingArgs),
+    /// A changelog of the API change against another input: added, removed and changed
+    /// elements, the breaking ones marked (Markdown for pull requests, JSON, text).
+    Diff(diff::DiffArgs),
     /// Compile an input into an image (buf build).
     Build(build::BuildArgs),
     /// Generate code from a buf.gen.yaml template: Rust (prost + tonic) built in, without protoc.
@@ -80,6 +85,7 @@ pub fn main() -> std::process::ExitCode {
         Command::Build(args) => build::run(&args),
         Command::Lint(args) => lint::run(&args),
         Command::Breaking(args) => breaking::run(&args),
+        Command::Diff(args) => diff::run(&args),
         Command::Generate(args) => generate::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Scaffold(args) => scaffold::run(&args),

@@ -100,7 +100,8 @@ fn open(repo_path: &str) -> Result<Repository, Error> {
     })
 }
 
-fn resolve_commit(
+/// The commit a git input's options name, and the label errors show for it.
+pub fn resolve_commit(
     repo: &Repository,
     repo_path: &str,
     options: &BTreeMap<String, String>,
