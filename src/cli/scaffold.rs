@@ -83,6 +83,7 @@ pub fn run(args: &ScaffoldArgs) -> Result<ExitCode, Error> {
         }
     }
     let generated_out = crate::codegen::staging::resolve_out(&dir.join(GENERATED_DIR))?;
+    crate::codegen::staging::recover(&generated_out)?;
     let written = output::apply_each(&own, false)? + output::apply(&generated_plan, &generated_out, false)?;
 
     let mut stderr = std::io::stderr().lock();
