@@ -84,14 +84,15 @@ pub fn replace(plan: &Plan, out: &Path, clean: bool) -> Result<(), Error> {
     std::fs::create_dir(&staging).map_err(|e| Error::io(&staging, &e))?;
     let _cleanup = RemoveOnDrop(staging.clone());
     let old = std::fs::symlink_metadata(out).ok().filter(std::fs::Metadata::is_dir);
-    if let Some(old) = &old {
-        std::fs::set_permissions(&staging, old.permissions()).map_err(|e| Error::io(&staging, &e))?;
+    if old.is_some() {
         carry_over(plan, out, &staging, clean)?;
     }
     for (name, (_, content)) in &plan.changed {
         write_new(&staging, name, content)?;
     }
-    if old.is_some() {
+    if let Some(old) = &old {
+        // Last, so that a read-only `out` can still be filled.
+        std::fs::set_permissions(&staging, old.permissions()).map_err(|e| Error::io(&staging, &e))?;
         swap(&staging, out).map_err(|e| Error::io(out, &e))
     } else {
         std::fs::rename(&staging, out).map_err(|e| Error::io(out, &e))
