@@ -9,22 +9,24 @@ use protogate_seed_bench::json::ProductJson;
 use protogate_seed_bench::{codec, sample};
 
 fn encode(c: &mut Criterion) {
-    let product = sample::product();
-    let mirror = ProductJson::from(&product);
-    let mut group = c.benchmark_group("encode");
-    group.bench_function("prost", |b| b.iter(|| codec::prost_encode(black_box(&product))));
-    group.bench_function("serde_json", |b| b.iter(|| codec::json_encode(black_box(&mirror))));
-    group.finish();
+    for (name, product) in sample::samples() {
+        let mirror = ProductJson::from(&product);
+        let mut group = c.benchmark_group(format!("encode/{name}"));
+        group.bench_function("prost", |b| b.iter(|| codec::prost_encode(black_box(&product))));
+        group.bench_function("serde_json", |b| b.iter(|| codec::json_encode(black_box(&mirror))));
+        group.finish();
+    }
 }
 
 fn decode(c: &mut Criterion) {
-    let product = sample::product();
-    let wire = codec::prost_encode(&product);
-    let text = codec::json_encode(&ProductJson::from(&product));
-    let mut group = c.benchmark_group("decode");
-    group.bench_function("prost", |b| b.iter(|| codec::prost_decode(black_box(&wire))));
-    group.bench_function("serde_json", |b| b.iter(|| codec::json_decode(black_box(&text))));
-    group.finish();
+    for (name, product) in sample::samples() {
+        let wire = codec::prost_encode(&product);
+        let text = codec::json_encode(&ProductJson::from(&product));
+        let mut group = c.benchmark_group(format!("decode/{name}"));
+        group.bench_function("prost", |b| b.iter(|| codec::prost_decode(black_box(&wire))));
+        group.bench_function("serde_json", |b| b.iter(|| codec::json_decode(black_box(&text))));
+        group.finish();
+    }
 }
 
 criterion_group!(benches, encode, decode);

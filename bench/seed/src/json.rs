@@ -165,11 +165,15 @@ mod int64_string {
 }
 
 mod rfc3339 {
-    use super::{Deserialize, Deserializer, Serialize, Serializer};
+    use super::{Deserialize, Deserializer, Serializer};
 
     #[allow(clippy::ref_option)] // serde's `with` passes the field by reference.
     pub fn serialize<S: Serializer>(value: &Option<prost_types::Timestamp>, serializer: S) -> Result<S::Ok, S::Error> {
-        value.as_ref().map(ToString::to_string).serialize(serializer)
+        // Written straight into the output, as Go's time.Time.MarshalJSON does: no String.
+        match value {
+            Some(timestamp) => serializer.collect_str(timestamp),
+            None => serializer.serialize_none(),
+        }
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<prost_types::Timestamp>, D::Error> {

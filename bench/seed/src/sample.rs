@@ -30,6 +30,26 @@ pub fn product() -> Product {
     }
 }
 
+/// A product with only the fields a listing shows, about the size of the seed's sample (68 bytes
+/// of protobuf): no description, tags, metadata or dimensions.
+pub fn compact() -> Product {
+    Product {
+        id: "prod-123".into(),
+        name: "Wireless mouse".into(),
+        price: Some(Money { currency_code: "USD".into(), units: 29, nanos: 990_000_000 }),
+        category: Category::Electronics.into(),
+        created_at: Some(prost_types::Timestamp { seconds: 1_736_937_000, nanos: 0 }),
+        status: ProductStatus::Active.into(),
+        sku: "MS-001".into(),
+        ..Product::default()
+    }
+}
+
+/// The two samples the codec figures are given for, by name.
+pub fn samples() -> [(&'static str, Product); 2] {
+    [("full", product()), ("compact", compact())]
+}
+
 /// The fields CreateProduct accepts for a payload product; the server adds id, created_at and
 /// status, so [`padded`] measures the size against a product that has them.
 fn payload_base(sku: &str) -> Product {

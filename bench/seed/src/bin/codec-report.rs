@@ -11,18 +11,24 @@ use protogate_seed_bench::sample;
 static ALLOCATOR: CountingAllocator = CountingAllocator;
 
 fn main() {
-    let (protobuf, json) = codec::costs(&sample::product());
+    println!("| sample | metric | protobuf (prost) | JSON (serde_json) | JSON / protobuf | seed |");
+    println!("|---|---|---:|---:|---:|---|");
+    for (name, product) in sample::samples() {
+        print_rows(name, &product);
+    }
+}
+
+fn print_rows(name: &str, product: &protogate_seed_bench::pb::Product) {
+    let (protobuf, json) = codec::costs(product);
     let ratio = |json: u64, protobuf: u64| json as f64 / protobuf.max(1) as f64;
-    println!("| metric | protobuf (prost) | JSON (serde_json) | JSON / protobuf | seed |");
-    println!("|---|---:|---:|---:|---|");
     println!(
-        "| encoded size | {} B | {} B | {:.1}x | 68 B vs 220 B (3.2x) |",
+        "| {name} | encoded size | {} B | {} B | {:.1}x | 68 B vs 220 B (3.2x) |",
         protobuf.encoded_bytes,
         json.encoded_bytes,
         ratio(json.encoded_bytes as u64, protobuf.encoded_bytes as u64)
     );
     println!(
-        "| allocations per encode | {} ({} B) | {} ({} B) | {:.1}x | 1 vs 8 (8x) |",
+        "| {name} | allocations per encode | {} ({} B) | {} ({} B) | {:.1}x | 1 vs 8 (8x) |",
         protobuf.encode.count,
         protobuf.encode.bytes,
         json.encode.count,
@@ -30,7 +36,7 @@ fn main() {
         ratio(json.encode.count, protobuf.encode.count)
     );
     println!(
-        "| allocations per decode | {} ({} B) | {} ({} B) | {:.1}x | not given |",
+        "| {name} | allocations per decode | {} ({} B) | {} ({} B) | {:.1}x | not given |",
         protobuf.decode.count,
         protobuf.decode.bytes,
         json.decode.count,
