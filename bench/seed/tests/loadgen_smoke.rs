@@ -22,7 +22,7 @@ fn loadgen_reports_a_rate_for_every_scenario() {
     for row in &rows {
         let rate: f64 = row[2].split_whitespace().next().and_then(|n| n.parse().ok()).expect("a rate");
         assert!(rate > 0.0, "{row:?}");
-        assert_eq!(row[8], "0", "errors in {row:?}\n{stdout}");
+        assert_eq!(row[10], "0", "errors in {row:?}\n{stdout}");
     }
     let payloads: Vec<usize> = rows[..3].iter().map(|row| row[1].parse().expect("a size")).collect();
     assert!(payloads[0] < payloads[1] && payloads[1] < payloads[2], "{payloads:?}");

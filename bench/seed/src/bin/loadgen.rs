@@ -87,8 +87,10 @@ fn report(config: &Config, outcomes: &[Outcome], load_before: &str, load_after: 
         config.server_threads,
         config.client_threads,
     );
-    out.push_str("| scenario | response bytes | ours | seed | ours / seed | p50 | p99 | streams | errors |\n");
-    out.push_str("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    out.push_str(
+        "| scenario | response bytes | ours | seed | ours / seed | p50 | p99 | CPU per call or message | cores used | streams | errors |\n",
+    );
+    out.push_str("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for outcome in outcomes {
         let (label, seed) = Scenario::SEED
             .iter()
@@ -99,11 +101,13 @@ fn report(config: &Config, outcomes: &[Outcome], load_before: &str, load_after: 
         let rate = outcome.rate();
         let _ = writeln!(
             out,
-            "| {label} | {} | {rate:.0} {unit} | {seed:.0} {unit} | {:.2} | {:.2} ms | {:.2} ms | {} | {} |",
+            "| {label} | {} | {rate:.0} {unit} | {seed:.0} {unit} | {:.2} | {:.2} ms | {:.2} ms | {} | {} | {} | {} |",
             outcome.payload_bytes,
             rate / seed,
             outcome.p50.as_secs_f64() * 1000.0,
             outcome.p99.as_secs_f64() * 1000.0,
+            outcome.cpu_per_item().map_or_else(|| "?".into(), |cpu| format!("{:.1} µs", cpu.as_secs_f64() * 1e6)),
+            outcome.cores_used().map_or_else(|| "?".into(), |cores| format!("{cores:.2}")),
             outcome.streams,
             outcome.errors,
         );

@@ -61,12 +61,24 @@ pub struct Outcome {
     /// Latency of a unary call, or of a whole stream.
     pub p50: Duration,
     pub p99: Duration,
+    /// CPU time this process (server and clients together) used while measuring, if known.
+    pub cpu: Option<Duration>,
 }
 
 impl Outcome {
     /// Calls or messages per second.
     pub fn rate(&self) -> f64 {
         self.completed as f64 / self.elapsed.as_secs_f64()
+    }
+
+    /// CPUs' worth of time the process got while measuring (at most the machine's CPU count).
+    pub fn cores_used(&self) -> Option<f64> {
+        self.cpu.map(|cpu| cpu.as_secs_f64() / self.elapsed.as_secs_f64())
+    }
+
+    /// CPU time per call or message, client and server sides together.
+    pub fn cpu_per_item(&self) -> Option<Duration> {
+        self.cpu.filter(|_| self.completed > 0).map(|cpu| cpu.div_f64(self.completed as f64))
     }
 }
 
@@ -97,6 +109,16 @@ async fn connect(server: &InProcessServer, connections: usize) -> Result<Vec<Cha
         channels.push(endpoint.connect().await?);
     }
     Ok(channels)
+}
+
+/// User plus system CPU time of this process so far, from `/proc/self/stat` (Linux only).
+fn process_cpu_time() -> Option<Duration> {
+    const TICKS_PER_SECOND: u64 = 100; // USER_HZ, fixed at 100 in Linux's user ABI.
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name, which is in parentheses and may contain spaces.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some(Duration::from_millis(ticks * 1000 / TICKS_PER_SECOND))
 }
 
 /// The `quantile` (0..=1) of sorted latencies.

@@ -12,7 +12,7 @@ use tokio::task::JoinSet;
 use tonic::codegen::InterceptedService;
 use tonic::transport::Channel;
 
-use super::{Config, Error, InProcessServer, Outcome, Scenario, TOKEN, quantile};
+use super::{Config, Error, InProcessServer, Outcome, Scenario, TOKEN, process_cpu_time, quantile};
 use crate::pb::order_service_client::OrderServiceClient;
 use crate::pb::product_service_client::ProductServiceClient;
 use crate::pb::{
@@ -97,9 +97,11 @@ where
     if !config.warmup.is_zero() {
         run_tasks(&factories, config.warmup).await;
     }
+    let cpu_before = process_cpu_time();
     let started = Instant::now();
     let tally = run_tasks(&factories, config.duration).await;
     let elapsed = started.elapsed();
+    let cpu = process_cpu_time().zip(cpu_before).map(|(after, before)| after.saturating_sub(before));
     let mut latencies = tally.latencies;
     latencies.sort_unstable();
     Outcome {
@@ -112,6 +114,7 @@ where
         elapsed,
         p50: quantile(&latencies, 0.50),
         p99: quantile(&latencies, 0.99),
+        cpu,
     }
 }
 
