@@ -83,7 +83,7 @@ fn add_services(rng: &mut Rng, file: &mut ProtoFile, version: &str, kinds: &[Str
         let resource = snake(kind);
         let collection = plural(&resource).replace('_', "");
         let mut service = Service {
-            name: format!("{}s", kind),
+            name: format!("{kind}s"),
             comment: names::comment(rng, 2),
             default_host: "compute.acme.com".to_owned(),
             rpcs: Vec::new(),

@@ -442,7 +442,9 @@ fn crud(
     };
     let message = |rng: &mut Rng, name: String, mut fields: Vec<Field>| {
         // Request fields get one-line comments, as in googleapis.
-        fields.iter_mut().for_each(|f| f.comment.truncate(1));
+        for field in &mut fields {
+            field.comment.truncate(1);
+        }
         Message { name, comment: names::comment(rng, 2), fields, ..Message::default() }
     };
     let fields = vec![reference(field(rng, "string", "name", 1, &["REQUIRED"]))];
