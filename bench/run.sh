@@ -33,6 +33,7 @@ for arg in "$@"; do
 done
 runs="${BENCH_RUNS:-$([ "$smoke" = 1 ] && echo 1 || echo 3)}"
 log() { echo "run.sh: $*" >&2; }
+[ -x /usr/bin/time ] || { log "needs GNU time at /usr/bin/time (apt-get install time)"; exit 1; }
 
 if [ -n "${PROTOGATE_BIN:-}" ]; then
   protogate="$PROTOGATE_BIN"
@@ -199,8 +200,8 @@ read -r pg_t pg_m < <(measure protogate-generate "$root" "$protogate" generate)
 snapshot >"$work/generated.after"
 written=$(diff "$work/generated.before" "$work/generated.after" | grep -c '^>' || true)
 met=$(awk -v s="$pg_t" -v w="$written" 'BEGIN { print (s < 1 && w == 0) ? "yes" : "no" }')
-row '`generate` (repo proto/, nothing changed)' — "$(secs "$pg_t")" — — "$(mem "$pg_m")" — \
-  "< 1 s, 0 files written ($written written)" "$met"
+row '`generate` (repo proto/, nothing changed)' — "$(secs "$pg_t"), $written files written" — — "$(mem "$pg_m")" — \
+  '< 1 s, 0 files written' "$met"
 
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 {
