@@ -6,6 +6,8 @@ use std::{collections::HashMap, sync::Arc};
 use prost_types::FileDescriptorProto;
 use rayon::prelude::*;
 
+mod nesting;
+
 use super::{buf_errors::CompileMessage, editions};
 use crate::{Error, input::SourceTree};
 
@@ -91,6 +93,11 @@ fn load_one(tree: &SourceTree, name: &str) -> Result<Loaded, Error> {
 }
 
 fn parse(name: &str, text: &str) -> Result<Parsed, Failure> {
+    if let Some(offset) = nesting::too_deep(text) {
+        let (line, column) = line_column(&text.as_bytes()[..offset]);
+        let message = nesting::MESSAGE.to_owned();
+        return Err(Failure::Messages(vec![CompileMessage { file: name.to_owned(), line, column, message }]));
+    }
     match editions::prepare(name, text) {
         Ok(Some((descriptor, fixup))) => Ok(Parsed { descriptor, fixup: Some(fixup) }),
         Ok(None) => protox_parse::parse(name, text)
