@@ -27,7 +27,7 @@ pub fn mutations(good: &[u8], seed: &str) -> Vec<(String, Expect, Vec<u8>)> {
     // A stray continuation byte and a cut-off three-byte sequence, between two tokens.
     for (i, bad) in [&[0xff_u8][..], &[0xe2, 0x82]].into_iter().enumerate() {
         let at = boundary(&ends, &mut rng);
-        out.push((format!("badutf8{i}"), Expect::Invalid, splice(good, at, bad)));
+        out.push((format!("utf8bad{i}"), Expect::Invalid, splice(good, at, bad)));
     }
     out.push(("nul".to_owned(), Expect::Invalid, splice(good, boundary(&ends, &mut rng), b"\0")));
     out.push(("bom".to_owned(), Expect::Valid, [&b"\xef\xbb\xbf"[..], good].concat()));
