@@ -89,6 +89,7 @@ pub fn generate(
     for (path, attribute) in &options.type_attributes {
         builder = builder.type_attribute(path, attribute);
     }
+    check_file_names(set, targets)?;
     run_quietly(|| builder.compile_fds(set.clone()))?
         .map_err(|e| Error::new(format!("Rust code generation failed: {e}")))?;
     let wanted: std::collections::BTreeSet<String> = set
@@ -115,6 +116,26 @@ pub fn generate(
         files.insert("file_descriptor_set.bin".to_owned(), lean.encode_to_vec());
     }
     Ok(files)
+}
+
+/// prost-build writes one `<package>.rs` per package; a package whose file name the file
+/// system cannot hold would fail with a bare "File name too long" (os error 36).
+fn check_file_names(set: &FileDescriptorSet, targets: &[String]) -> Result<(), Error> {
+    const NAME_MAX: usize = 255;
+    for file in set.file.iter().filter(|f| targets.iter().any(|t| t == f.name())) {
+        let name = prost_build::Module::from_protobuf_package_name(file.package()).to_file_name_or("_");
+        if name.len() > NAME_MAX {
+            let shown: String = file.package().chars().take(40).collect();
+            return Err(Error::new(format!(
+                "{}: package `{shown}...` is too long to generate Rust for: its module file name is {} bytes, over \
+                 the file system's {NAME_MAX}",
+                file.name(),
+                name.len()
+            ))
+            .with_help("shorten the package name"));
+        }
+    }
+    Ok(())
 }
 
 /// prost-build panics on descriptor sets it does not expect; turn that into an error.

@@ -6,6 +6,8 @@ use std::{collections::HashMap, sync::Arc};
 use prost_types::FileDescriptorProto;
 use rayon::prelude::*;
 
+mod limits;
+
 use super::{buf_errors::CompileMessage, editions};
 use crate::{Error, input::SourceTree};
 
@@ -91,6 +93,22 @@ fn load_one(tree: &SourceTree, name: &str) -> Result<Loaded, Error> {
 }
 
 fn parse(name: &str, text: &str) -> Result<Parsed, Failure> {
+    if let Some(offset) = limits::too_deep(text) {
+        return Err(limit_failure(name, text, offset, limits::MESSAGE));
+    }
+    let parsed = parse_unchecked(name, text)?;
+    if let Some(offset) = limits::package_too_long(text, parsed.descriptor.package()) {
+        return Err(limit_failure(name, text, offset, limits::PACKAGE_MESSAGE));
+    }
+    Ok(parsed)
+}
+
+fn limit_failure(name: &str, text: &str, offset: usize, message: &str) -> Failure {
+    let (line, column) = line_column(&text.as_bytes()[..offset]);
+    Failure::Messages(vec![CompileMessage { file: name.to_owned(), line, column, message: message.to_owned() }])
+}
+
+fn parse_unchecked(name: &str, text: &str) -> Result<Parsed, Failure> {
     match editions::prepare(name, text) {
         Ok(Some((descriptor, fixup))) => Ok(Parsed { descriptor, fixup: Some(fixup) }),
         Ok(None) => protox_parse::parse(name, text)
