@@ -70,8 +70,13 @@ pub fn run(args: &BreakingArgs) -> Result<ExitCode, Error> {
     for warning in &report.warnings {
         let _ = writeln!(stderr, "WARN\t{warning}");
     }
-    let diagnostics =
-        super::approvals::apply(&args.approvals, &args.input.input, &against_input, &current.schema, report.diagnostics)?;
+    let diagnostics = super::approvals::apply(
+        &args.approvals,
+        &args.input.input,
+        &against_input,
+        &current.schema,
+        report.diagnostics,
+    )?;
     output::write_reports(&destinations, &diagnostics)?;
     let code = if diagnostics.is_empty() { ExitCode::Clean } else { ExitCode::Findings };
     super::release_at_exit((diagnostics, current, against));

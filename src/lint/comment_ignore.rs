@@ -8,6 +8,21 @@ use crate::schema::SchemaFile;
 
 pub const IGNORE_PREFIX: &str = "buf:lint:ignore";
 
+/// The files with an ignore comment anywhere: the others need no per-finding comment lookup.
+pub fn files_with_ignores<'a>(files: &[&'a SchemaFile]) -> std::collections::HashSet<&'a str> {
+    use rayon::prelude::*;
+    files
+        .par_iter()
+        .filter(|file| match file.source() {
+            Some(source) => source.contains(IGNORE_PREFIX),
+            None => file.descriptor.source_code_info.as_ref().is_some_and(|info| {
+                info.location.iter().any(|l| l.leading_comments.as_deref().is_some_and(|c| c.contains(IGNORE_PREFIX)))
+            }),
+        })
+        .map(|file| file.descriptor.name())
+        .collect()
+}
+
 /// Whether a leading comment of `path` or of an enclosing declaration ignores `rule`.
 pub fn is_ignored_by_comment(file: &SchemaFile, path: &[i32], rule: &str) -> bool {
     let wanted = format!("{IGNORE_PREFIX} {rule}");

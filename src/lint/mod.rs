@@ -64,6 +64,11 @@ pub fn lint(schema: &Schema, modules: &[ModuleLint<'_>]) -> Result<LintReport, E
         let options = options(module.config);
         let files = schema.targets().filter(|f| module.module.is_none() || f.module == module.module).collect();
         let cx = LintContext::new(schema, files, &options);
+        let with_ignores = if module.config.comment_ignores {
+            comment_ignore::files_with_ignores(cx.files())
+        } else {
+            std::collections::HashSet::new()
+        };
         let selected: Vec<&dyn LintRule> =
             rules::ALL.iter().copied().filter(|r| selection.ids.contains(r.meta().id)).collect();
         let found: Vec<Diagnostic> = selected
@@ -73,10 +78,11 @@ pub fn lint(schema: &Schema, modules: &[ModuleLint<'_>]) -> Result<LintReport, E
                 rule.check(&cx, &mut findings);
                 let id = rule.meta().id;
                 let catalogue = &catalogue;
+                let with_ignores = &with_ignores;
                 findings
                     .found
                     .into_iter()
-                    .filter_map(move |f| locate(module.config, catalogue, id, f))
+                    .filter_map(move |f| locate(module.config, catalogue, with_ignores, id, f))
                     .collect::<Vec<_>>()
             })
             .collect();
@@ -103,6 +109,7 @@ fn options(config: &LintConfig) -> LintOptions {
 fn locate(
     config: &LintConfig,
     catalogue: &[&'static RuleMeta],
+    with_ignores: &std::collections::HashSet<&str>,
     rule: &'static str,
     finding: Finding<'_>,
 ) -> Option<Diagnostic> {
@@ -112,7 +119,7 @@ fn locate(
         return None;
     }
     if let Some(path) = &finding.path
-        && config.comment_ignores
+        && with_ignores.contains(file.descriptor.name())
         && comment_ignore::is_ignored_by_comment(file, path, rule)
     {
         return None;

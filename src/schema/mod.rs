@@ -75,7 +75,9 @@ pub struct SchemaFile {
 
 #[derive(Debug)]
 struct LocationIndex {
-    by_path: foldhash::HashMap<Vec<i32>, usize>,
+    /// Indices of the locations, ordered by path (then by position, so the first location
+    /// recorded for a path comes first): binary search, no copy of millions of paths.
+    by_path: Vec<u32>,
     line_starts: Vec<usize>,
 }
 
@@ -134,22 +136,26 @@ impl SchemaFile {
 
     fn index(&self) -> &LocationIndex {
         self.index.get_or_init(|| {
-            let mut by_path = foldhash::HashMap::default();
-            if let Some(info) = &self.descriptor.source_code_info {
-                for (i, location) in info.location.iter().enumerate() {
-                    // The first location recorded for a path wins, as in protoc and buf.
-                    by_path.entry(location.path.clone()).or_insert(i);
-                }
-            }
+            let locations = self.locations();
+            let mut by_path: Vec<u32> = (0..u32::try_from(locations.len()).unwrap_or(u32::MAX)).collect();
+            // Stable: the first location recorded for a path wins, as in protoc and buf.
+            by_path.sort_by(|&a, &b| locations[a as usize].path.cmp(&locations[b as usize].path));
             let line_starts = self.source.as_deref().map(columns::line_starts).unwrap_or_default();
             LocationIndex { by_path, line_starts }
         })
     }
 
+    fn locations(&self) -> &[Location] {
+        self.descriptor.source_code_info.as_ref().map_or(&[], |info| &info.location)
+    }
+
     /// The `SourceCodeInfo` location recorded for `path`.
     pub fn location(&self, path: &[i32]) -> Option<&Location> {
-        let index = *self.index().by_path.get(path)?;
-        self.descriptor.source_code_info.as_ref()?.location.get(index)
+        let locations = self.locations();
+        let by_path = &self.index().by_path;
+        let first = by_path.partition_point(|&i| locations[i as usize].path.as_slice() < path);
+        let location = locations.get(*by_path.get(first)? as usize)?;
+        (location.path == path).then_some(location)
     }
 
     /// The span buf prints for `path`: 1-based lines, buf's terminal-width columns.
