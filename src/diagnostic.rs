@@ -57,6 +57,8 @@ pub struct Diagnostic {
     pub against_file: Option<FileRef>,
     /// What to do about it, where protogate knows more than buf says (never in buf's formats).
     pub help: Option<String>,
+    /// A mechanical fix, where a rule knows one (never in buf's formats).
+    pub fix: Option<Box<crate::fix::Fix>>,
 }
 
 impl Diagnostic {
@@ -69,6 +71,7 @@ impl Diagnostic {
             element: None,
             against_file: None,
             help: None,
+            fix: None,
         }
     }
 

@@ -12,6 +12,7 @@ pub mod compile;
 pub mod config;
 pub mod diagnostic;
 pub mod error;
+pub mod fix;
 pub mod input;
 pub mod lint;
 pub mod paths;

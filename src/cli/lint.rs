@@ -9,7 +9,19 @@ use crate::{
     report::Format,
 };
 
-pub fn run(args: &InputArgs) -> Result<ExitCode, Error> {
+#[derive(clap::Args, Debug)]
+pub struct LintArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    #[command(flatten)]
+    fix: super::fix::FixArgs,
+}
+
+pub fn run(args: &LintArgs) -> Result<ExitCode, Error> {
+    if args.fix.fix {
+        return super::fix::run(&args.input, &args.fix);
+    }
+    let args = &args.input;
     let destinations = output::destinations(&args.error_format, &Format::LINT)?;
     let input = match load_input(args) {
         Ok(input) => input,

@@ -3,6 +3,7 @@
 
 mod breaking;
 mod build;
+mod fix;
 mod generate;
 mod init;
 mod lint;
@@ -28,7 +29,7 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Lint .proto files (buf lint).
-    Lint(InputArgs),
+    Lint(lint::LintArgs),
     /// Detect breaking changes against another input (buf breaking).
     Breaking(breaking::BreakingArgs),
     /// Compile an input into an image (buf build).

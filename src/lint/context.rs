@@ -4,6 +4,7 @@
 use prost_types::source_code_info::Location;
 
 use crate::diagnostic::Span;
+use crate::fix::Fix;
 use crate::schema::elements::{Element, Elements};
 use crate::schema::{Schema, SchemaFile};
 
@@ -72,6 +73,7 @@ pub struct Finding<'a> {
     pub element: Option<String>,
     /// Where to print the finding when it is not the span recorded for `path`.
     pub span: Option<Span>,
+    pub fix: Option<Fix>,
 }
 
 /// Where a rule puts its findings.
@@ -89,23 +91,31 @@ impl<'a> Findings<'a> {
             message,
             element: Some(element.full_name.clone()),
             span: None,
+            fix: None,
         });
     }
 
     /// A finding at an arbitrary source path of a file.
     pub fn at_path(&mut self, file: &'a SchemaFile, path: Vec<i32>, message: String) {
-        self.found.push(Finding { file, path: Some(path), message, element: None, span: None });
+        self.found.push(Finding { file, path: Some(path), message, element: None, span: None, fix: None });
     }
 
     /// A finding at a location the rule found itself, which the file's `SourceCodeInfo` may not
     /// record (buf records more option locations than protox); its path decides comment ignores.
     pub fn at_location(&mut self, file: &'a SchemaFile, location: &Location, message: String) {
         let span = file.span_of(location);
-        self.found.push(Finding { file, path: Some(location.path.clone()), message, element: None, span });
+        self.found.push(Finding { file, path: Some(location.path.clone()), message, element: None, span, fix: None });
+    }
+
+    /// Attaches a fix to the finding added last (nothing when there is none or no fix).
+    pub fn fix_last(&mut self, fix: Option<Fix>) {
+        if let (Some(last), Some(fix)) = (self.found.last_mut(), fix) {
+            last.fix = Some(fix);
+        }
     }
 
     /// A file-level finding (`path:1:1`).
     pub fn file_level(&mut self, file: &'a SchemaFile, message: String) {
-        self.found.push(Finding { file, path: None, message, element: None, span: None });
+        self.found.push(Finding { file, path: None, message, element: None, span: None, fix: None });
     }
 }

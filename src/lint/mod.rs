@@ -121,6 +121,7 @@ fn locate(
         finding.span.or_else(|| finding.path.as_deref().and_then(|p| file.span(p))).unwrap_or_else(Span::file_level);
     let mut diagnostic = Diagnostic::new(rule, finding.message).at(file.file_ref.clone(), span);
     diagnostic.element = finding.element;
+    diagnostic.fix = finding.fix.map(Box::new);
     Some(diagnostic)
 }
 
@@ -132,5 +133,6 @@ pub mod prelude {
         naming::{to_lower_snake_case, to_pascal_case, to_upper_snake_case},
         quote::go_quote,
     };
+    pub use crate::fix::{self, RenameKind};
     pub use crate::declare_rule;
 }
