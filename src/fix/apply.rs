@@ -41,7 +41,7 @@ pub struct Outcome {
 }
 
 /// Fix rounds are bounded; each applies at least one fix, and a rename rarely enables another.
-const MAX_ROUNDS: usize = 8;
+const MAX_ROUNDS: usize = 16;
 
 /// Applies the fixes of `diagnostics` found in `schema` (the original input).
 pub fn fix(schema: &Schema, diagnostics: Vec<Diagnostic>, checker: &dyn Checker, unsafe_fixes: bool) -> Result<Outcome, Error> {
@@ -53,14 +53,10 @@ pub fn fix(schema: &Schema, diagnostics: Vec<Diagnostic>, checker: &dyn Checker,
     let mut outcome = Outcome { remaining: diagnostics, ..Outcome::default() };
     let mut given_up: HashSet<FixKey> = HashSet::new();
     for _ in 0..MAX_ROUNDS {
-        let round = choose(&outcome.remaining, &given_up);
-        for d in round.iter().filter(|d| fix_of(d).unsafe_reason.is_some() && !unsafe_fixes) {
-            let reason = fix_of(d).unsafe_reason.clone();
-            given_up.insert(key(d));
-            outcome.skipped.push(FixRecord { diagnostic: (*d).clone(), reason });
+        if !unsafe_fixes {
+            give_up_unsafe(&outcome.remaining, &mut given_up, &mut outcome.skipped);
         }
-        let candidates: Vec<&Diagnostic> =
-            round.into_iter().filter(|d| unsafe_fixes || fix_of(d).unsafe_reason.is_none()).collect();
+        let candidates = choose(&outcome.remaining, &given_up);
         if candidates.is_empty() {
             break;
         }
@@ -69,7 +65,8 @@ pub fn fix(schema: &Schema, diagnostics: Vec<Diagnostic>, checker: &dyn Checker,
             (candidates.clone(), checker.compile(&changed_only(&originals, &next)).map(|s| (next, s))?)
         } else {
             let Some(found) = safe_subset(&texts, &originals, &candidates, checker, &mut outcome.skipped, &mut given_up)? else {
-                break;
+                // Every candidate was given up on; fixes that waited for them get their turn.
+                continue;
             };
             found
         };
@@ -133,6 +130,15 @@ fn verdict(checker: &dyn Checker, texts: &BTreeMap<FileRef, String>) -> Result<R
         None => Ok(schema),
         Some(first) => Err(format!("breaking ({}): {}", first.rule, first.message)),
     })
+}
+
+/// Records the fixes known to be incomplete as skipped, once, so they block no other fix.
+fn give_up_unsafe(diagnostics: &[Diagnostic], given_up: &mut HashSet<FixKey>, skipped: &mut Vec<FixRecord>) {
+    for d in diagnostics.iter().filter(|d| d.fix.as_ref().is_some_and(|f| f.unsafe_reason.is_some())) {
+        if given_up.insert(key(d)) {
+            skipped.push(FixRecord { diagnostic: d.clone(), reason: fix_of(d).unsafe_reason.clone() });
+        }
+    }
 }
 
 /// This round's fixes: one per distinct fix, in finding order, none touching bytes an earlier

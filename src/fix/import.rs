@@ -18,7 +18,8 @@ pub fn remove_import(file: &SchemaFile, index: usize) -> Option<Fix> {
     let before = &source[line_start..start];
     let after = source[end..line_end].trim();
     let alone = before.trim().is_empty() && (after.is_empty() || after.starts_with("//"));
-    let (start, end) = if alone { (line_start, line_end) } else { (start, end) };
+    // Sharing the line with another statement: drop the statement and the blanks before it.
+    let (start, end) = if alone { (line_start, line_end) } else { (line_start + before.trim_end().len(), end) };
     let name = &file.descriptor.dependency[index];
     Some(Fix::new(format!("remove unused import \"{name}\""), vec![TextEdit::new(&file.file_ref, source, start, end, "")]))
 }

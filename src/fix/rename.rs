@@ -117,15 +117,24 @@ fn references(fd: &FileDescriptorProto, full_name: &str, kind: RenameKind) -> Ve
     found
 }
 
+/// Visits every field and extension of `message` and its nested messages. A map field is
+/// visited through its entry's value field, at the map field's path (the entry has no source).
 fn walk_message(message: &DescriptorProto, path: Vec<i32>, visit: &mut impl FnMut(Vec<i32>, &FieldDescriptorProto)) {
     let child = |tag: i32, i: usize| [path.as_slice(), &[tag, i as i32]].concat();
+    let is_entry = |m: &DescriptorProto| m.options.as_ref().is_some_and(|o| o.map_entry());
     for (i, field) in message.field.iter().enumerate() {
-        visit(child(2, i), field);
+        let entry = message.nested_type.iter().find(|m| {
+            is_entry(m) && field.type_name().rsplit('.').next() == Some(m.name())
+        });
+        match entry.and_then(|m| m.field.get(1)) {
+            Some(value) => visit(child(2, i), value),
+            None => visit(child(2, i), field),
+        }
     }
     for (i, extension) in message.extension.iter().enumerate() {
         visit(child(6, i), extension);
     }
-    for (i, nested) in message.nested_type.iter().enumerate() {
+    for (i, nested) in message.nested_type.iter().enumerate().filter(|(_, m)| !is_entry(m)) {
         walk_message(nested, child(3, i), visit);
     }
 }
@@ -144,8 +153,18 @@ fn reference_edit(
 ) -> Option<Option<(usize, usize)>> {
     let written = text.get(start..end)?;
     if kind == RenameKind::EnumValue {
+        // protox's span of a default is the whole `default = VALUE`.
         let value = full_name.rsplit('.').next()?;
-        return (written == value).then_some(Some((start, end)));
+        let before = written.strip_suffix(value)?;
+        let boundary = before.chars().last().is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '_'));
+        return boundary.then_some(Some((end - value.len(), end)));
+    }
+    if let Some(inner) = written.strip_prefix("map<").and_then(|rest| rest.strip_suffix('>')) {
+        // The value type of `map<K, V>`: the span covers the whole map type.
+        let value = inner.rsplit(',').next()?;
+        let value_end = start + "map<".len() + inner.len();
+        let value_start = value_end - value.len() + (value.len() - value.trim_start().len());
+        return reference_edit(text, value_start, value_end, reference, full_name, kind);
     }
     let leading_dot = usize::from(written.starts_with('.'));
     let segments: Vec<&str> = written[leading_dot..].split('.').collect();
