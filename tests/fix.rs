@@ -180,7 +180,11 @@ fn assert_minimal(case: &str, path: &str, old: &str, new: &str) {
                     })
             }
         };
-        assert!(ok, "{case}/{path}: change is not minimal: {op:?}\n{}", protogate::fix::diff::unified(path, old, new, 0));
+        assert!(
+            ok,
+            "{case}/{path}: change is not minimal: {op:?}\n{}",
+            protogate::fix::diff::unified(path, old, new, 0)
+        );
     }
 }
 
@@ -193,7 +197,7 @@ fn skeleton(line: &str) -> String {
         if c == '"' {
             in_string = !in_string;
             out.push(c);
-        } else if !in_string && !(c.is_alphanumeric() || c == '_') {
+        } else if !(in_string || c.is_alphanumeric() || c == '_') {
             out.push(c);
         }
     }
@@ -204,10 +208,7 @@ fn skeleton(line: &str) -> String {
 fn fix_never_writes_when_the_result_does_not_compile() {
     let ws = workspace("compile_failure");
     let modified = |dir: &Path| -> Vec<std::time::SystemTime> {
-        protos(dir)
-            .keys()
-            .map(|p| std::fs::metadata(dir.join(p)).and_then(|m| m.modified()).expect("mtime"))
-            .collect()
+        protos(dir).keys().map(|p| std::fs::metadata(dir.join(p)).and_then(|m| m.modified()).expect("mtime")).collect()
     };
     let (texts, times) = (protos(&ws.work), modified(&ws.work));
     let output = lint_fix(&ws.work, &["--unsafe".to_owned()]);
@@ -238,4 +239,25 @@ fn fix_refuses_non_directory_inputs() {
         .expect("spawn protogate");
     assert_eq!(code(&output), 1);
     assert!(String::from_utf8_lossy(&output.stderr).contains("--fix needs a directory input"));
+}
+
+/// How fixes read in `pretty` (changed lines, several files, an unsafe reason) and in SARIF
+/// (`fixes` with one `artifactChange` per file), on fixtures with each kind of fix.
+#[test]
+fn pretty_and_sarif_show_fixes() {
+    for case in ["message_renames_unsafe", "unused_imports", "option_reference", "go_package_affinity"] {
+        let input = format!("fixtures/fix/{case}");
+        for format in ["pretty", "sarif"] {
+            let output = Command::new(protogate())
+                .args(["lint", &input, "--error-format", format])
+                .current_dir(repo_root())
+                .env("NO_COLOR", "1")
+                .output()
+                .expect("spawn protogate");
+            assert_eq!(code(&output), 100, "{}", String::from_utf8_lossy(&output.stderr));
+            let stdout = String::from_utf8_lossy(&output.stdout);
+            assert!(stdout.contains(if format == "pretty" { "help: fix: " } else { "\"artifactChanges\"" }));
+            insta::assert_snapshot!(format!("{format}_{case}"), stdout);
+        }
+    }
 }

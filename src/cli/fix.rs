@@ -39,7 +39,9 @@ pub struct FixArgs {
 pub fn run(args: &InputArgs, fix_args: &FixArgs) -> Result<ExitCode, Error> {
     let destinations = output::destinations(&args.error_format, &Format::LINT)?;
     let InputSpec::Directory(dir) = parse_input(&args.input)? else {
-        return Err(Error::new("--fix needs a directory input").with_help("run it in the checkout whose files should change"));
+        return Err(
+            Error::new("--fix needs a directory input").with_help("run it in the checkout whose files should change")
+        );
     };
     let filter = PathFilter { paths: args.paths.clone(), exclude_paths: args.exclude_paths.clone() };
     let config = args.config.as_deref().map(ConfigOverride::parse);
@@ -62,7 +64,8 @@ pub fn run(args: &InputArgs, fix_args: &FixArgs) -> Result<ExitCode, Error> {
             config
         })
         .collect();
-    let checker = TreeChecker { tree: &tree, original: &input.schema, modules: &input.modules, breaking: &breaking_configs };
+    let checker =
+        TreeChecker { tree: &tree, original: &input.schema, modules: &input.modules, breaking: &breaking_configs };
     let diagnostics = checker.lint(&input.schema)?;
     let outcome = match fix(&input.schema, diagnostics, &checker, fix_args.unsafe_fixes) {
         Err(error) if !error.compile_diagnostics().is_empty() => {
@@ -110,7 +113,7 @@ impl Checker for TreeChecker<'_> {
     fn lint(&self, schema: &Schema) -> Result<Vec<Diagnostic>, Error> {
         let modules: Vec<ModuleLint<'_>> =
             self.modules.iter().map(|(module, config)| ModuleLint { module: *module, config: &config.lint }).collect();
-        Ok(crate::lint::lint(schema, &modules)?.diagnostics)
+        Ok(crate::lint::lint_with_fixes(schema, &modules, true)?.diagnostics)
     }
 }
 
@@ -148,7 +151,8 @@ impl Store for Overlay {
 fn write_changed(tree: &SourceTree, changed: &BTreeMap<FileRef, String>) -> Result<(), Error> {
     let mut prepared = Vec::new();
     for (file, text) in changed {
-        let store = store_path(tree, file).ok_or_else(|| Error::new(format!("{}: not in the input", file.external_path)))?;
+        let store =
+            store_path(tree, file).ok_or_else(|| Error::new(format!("{}: not in the input", file.external_path)))?;
         let path = std::path::PathBuf::from(format!("/{store}"));
         let dir = path.parent().unwrap_or(std::path::Path::new("/"));
         let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, &e))?;

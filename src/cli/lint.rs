@@ -5,7 +5,7 @@ use std::io::Write;
 use super::{InputArgs, load_input, output};
 use crate::{
     Error, ExitCode,
-    lint::{ModuleLint, lint},
+    lint::{ModuleLint, lint_with_fixes},
     report::Format,
 };
 
@@ -34,7 +34,8 @@ pub fn run(args: &LintArgs) -> Result<ExitCode, Error> {
     };
     let modules: Vec<ModuleLint<'_>> =
         input.modules.iter().map(|(module, config)| ModuleLint { module: *module, config: &config.lint }).collect();
-    let report = lint(&input.schema, &modules)?;
+    let shows_fixes = destinations.iter().any(|d| matches!(d.format, Format::Pretty | Format::Sarif));
+    let report = lint_with_fixes(&input.schema, &modules, shows_fixes)?;
     let mut stderr = std::io::stderr().lock();
     for warning in &report.warnings {
         let _ = writeln!(stderr, "WARN\t{warning}");

@@ -44,11 +44,14 @@ pub struct Outcome {
 const MAX_ROUNDS: usize = 16;
 
 /// Applies the fixes of `diagnostics` found in `schema` (the original input).
-pub fn fix(schema: &Schema, diagnostics: Vec<Diagnostic>, checker: &dyn Checker, unsafe_fixes: bool) -> Result<Outcome, Error> {
-    let originals: BTreeMap<FileRef, String> = schema
-        .targets()
-        .filter_map(|f| Some((f.file_ref.clone(), f.source()?.to_owned())))
-        .collect();
+pub fn fix(
+    schema: &Schema,
+    diagnostics: Vec<Diagnostic>,
+    checker: &dyn Checker,
+    unsafe_fixes: bool,
+) -> Result<Outcome, Error> {
+    let originals: BTreeMap<FileRef, String> =
+        schema.targets().filter_map(|f| Some((f.file_ref.clone(), f.source()?.to_owned()))).collect();
     let mut texts = originals.clone();
     let mut outcome = Outcome { remaining: diagnostics, ..Outcome::default() };
     let mut given_up: HashSet<FixKey> = HashSet::new();
@@ -64,7 +67,9 @@ pub fn fix(schema: &Schema, diagnostics: Vec<Diagnostic>, checker: &dyn Checker,
             let next = with_fixes(&texts, &candidates);
             (candidates.clone(), checker.compile(&changed_only(&originals, &next)).map(|s| (next, s))?)
         } else {
-            let Some(found) = safe_subset(&texts, &originals, &candidates, checker, &mut outcome.skipped, &mut given_up)? else {
+            let Some(found) =
+                safe_subset(&texts, &originals, &candidates, checker, &mut outcome.skipped, &mut given_up)?
+            else {
                 // Every candidate was given up on; fixes that waited for them get their turn.
                 continue;
             };
@@ -92,7 +97,7 @@ fn safe_subset<'d>(
     given_up: &mut HashSet<FixKey>,
 ) -> Result<Option<Fixed<'d>>, Error> {
     let all = with_fixes(texts, candidates);
-    if let Some(schema) = verdict(checker, &changed_only(originals, &all))?.ok() {
+    if let Ok(schema) = verdict(checker, &changed_only(originals, &all))? {
         return Ok(Some((candidates.to_vec(), (all, schema))));
     }
     let mut accepted: Vec<&Diagnostic> = Vec::new();
@@ -182,5 +187,9 @@ fn with_fixes(texts: &BTreeMap<FileRef, String>, diagnostics: &[&Diagnostic]) ->
 }
 
 fn changed_only(originals: &BTreeMap<FileRef, String>, texts: &BTreeMap<FileRef, String>) -> BTreeMap<FileRef, String> {
-    texts.iter().filter(|(file, text)| originals.get(*file) != Some(*text)).map(|(f, t)| (f.clone(), t.clone())).collect()
+    texts
+        .iter()
+        .filter(|(file, text)| originals.get(*file) != Some(*text))
+        .map(|(f, t)| (f.clone(), t.clone()))
+        .collect()
 }

@@ -28,7 +28,8 @@ pub fn preview(fix: &Fix, read: &mut dyn FnMut(&FileRef) -> Option<String>) -> O
         let old = read(file)?;
         let new = apply_edits(&old, &edits);
         if several {
-            out.push_str(&format!("{}:\n", file.external_path));
+            out.push_str(&file.external_path);
+            out.push_str(":\n");
         }
         for change in TextDiff::from_lines(old.as_str(), new.as_str()).iter_all_changes() {
             let sign = match change.tag() {

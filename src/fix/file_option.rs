@@ -32,7 +32,7 @@ pub fn set_file_option(file: &SchemaFile, name: &str, number: i32, literal: &str
     if !source[..line_end].ends_with('\n') {
         text.push('\n');
     }
-    text.push_str(&format!("option {name} = {literal};\n"));
+    text.push_str(&["option ", name, " = ", literal, ";\n"].concat());
     Some(Fix::new(description, vec![TextEdit::new(&file.file_ref, source, line_end, line_end, text)]))
 }
 

@@ -21,5 +21,8 @@ pub fn remove_import(file: &SchemaFile, index: usize) -> Option<Fix> {
     // Sharing the line with another statement: drop the statement and the blanks before it.
     let (start, end) = if alone { (line_start, line_end) } else { (line_start + before.trim_end().len(), end) };
     let name = &file.descriptor.dependency[index];
-    Some(Fix::new(format!("remove unused import \"{name}\""), vec![TextEdit::new(&file.file_ref, source, start, end, "")]))
+    Some(Fix::new(
+        format!("remove unused import \"{name}\""),
+        vec![TextEdit::new(&file.file_ref, source, start, end, "")],
+    ))
 }

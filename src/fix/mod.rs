@@ -9,6 +9,7 @@ pub mod apply;
 pub mod diff;
 mod file_option;
 mod import;
+mod index;
 mod rename;
 mod scan;
 
@@ -16,6 +17,7 @@ use crate::diagnostic::FileRef;
 
 pub use file_option::set_file_option;
 pub use import::remove_import;
+pub use index::RenameIndex;
 pub use rename::{RenameKind, rename, rename_element, rename_enum_value};
 
 /// One replacement in one file: the bytes `start..end` of the original source become
@@ -51,8 +53,7 @@ impl TextEdit {
     }
 
     fn overlaps(&self, other: &TextEdit) -> bool {
-        self.file == other.file
-            && (self.start < other.end && other.start < self.end || self.start == other.start)
+        self.file == other.file && (self.start < other.end && other.start < self.end || self.start == other.start)
     }
 }
 
@@ -144,7 +145,7 @@ mod tests {
 
     #[test]
     fn positions_count_utf16_units() {
-        assert_eq!(line_column("a\n\u{1F600}x", 7), (2, 3));
+        assert_eq!(line_column("a\n\u{1F600}x", 6), (2, 3));
         assert_eq!(span_range("ab\ncd ef\n", &[1, 3, 5]), Some((6, 8)));
     }
 }

@@ -21,7 +21,9 @@ pub fn identifiers(source: &str) -> Vec<Ident> {
     while i < bytes.len() {
         match bytes[i] {
             b'/' if bytes.get(i + 1) == Some(&b'/') => i = find_from(source, i, "\n").unwrap_or(bytes.len()),
-            b'/' if bytes.get(i + 1) == Some(&b'*') => i = find_from(source, i + 2, "*/").map_or(bytes.len(), |e| e + 2),
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i = find_from(source, i + 2, "*/").map_or(bytes.len(), |e| e + 2);
+            }
             quote @ (b'"' | b'\'') => i = string_end(bytes, i, quote),
             b if b.is_ascii_alphabetic() || b == b'_' => {
                 let end = i + bytes[i..].iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'_').count();

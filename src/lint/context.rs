@@ -4,7 +4,7 @@
 use prost_types::source_code_info::Location;
 
 use crate::diagnostic::Span;
-use crate::fix::Fix;
+use crate::fix::{Fix, RenameIndex};
 use crate::schema::elements::{Element, Elements};
 use crate::schema::{Schema, SchemaFile};
 
@@ -36,12 +36,13 @@ pub struct LintContext<'a> {
     pub(super) files: Vec<&'a SchemaFile>,
     pub(super) elements: Elements<'a>,
     pub(super) options: &'a LintOptions,
+    rename_index: std::sync::OnceLock<RenameIndex<'a>>,
 }
 
 impl<'a> LintContext<'a> {
     pub fn new(schema: &'a Schema, files: Vec<&'a SchemaFile>, options: &'a LintOptions) -> Self {
         let elements = Elements::collect(&files);
-        Self { schema, files, elements, options }
+        Self { schema, files, elements, options, rename_index: std::sync::OnceLock::new() }
     }
 
     /// The module's non-import files, the ones findings are reported on.
@@ -60,6 +61,11 @@ impl<'a> LintContext<'a> {
 
     pub fn options(&self) -> &LintOptions {
         self.options
+    }
+
+    /// Where names are referenced and mentioned, for rename fixes; built on first use.
+    pub fn rename_index(&self) -> &RenameIndex<'a> {
+        self.rename_index.get_or_init(|| RenameIndex::new(self.schema))
     }
 }
 
@@ -80,6 +86,9 @@ pub struct Finding<'a> {
 #[derive(Debug, Default)]
 pub struct Findings<'a> {
     pub(super) found: Vec<Finding<'a>>,
+    /// Whether fixes are computed: only `pretty`, `sarif` and `--fix` show them, and a rename's
+    /// references are looked for in every file.
+    pub(super) with_fixes: bool,
 }
 
 impl<'a> Findings<'a> {
@@ -107,9 +116,13 @@ impl<'a> Findings<'a> {
         self.found.push(Finding { file, path: Some(location.path.clone()), message, element: None, span, fix: None });
     }
 
-    /// Attaches a fix to the finding added last (nothing when there is none or no fix).
-    pub fn fix_last(&mut self, fix: Option<Fix>) {
-        if let (Some(last), Some(fix)) = (self.found.last_mut(), fix) {
+    /// Attaches the fix `make` builds to the finding added last, when fixes are wanted (nothing
+    /// when there is no finding or no fix).
+    pub fn fix_last(&mut self, make: impl FnOnce() -> Option<Fix>) {
+        if !self.with_fixes {
+            return;
+        }
+        if let (Some(last), Some(fix)) = (self.found.last_mut(), make()) {
             last.fix = Some(fix);
         }
     }

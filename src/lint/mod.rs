@@ -49,6 +49,11 @@ pub struct LintReport {
 
 /// Lints every module and returns buf-sorted, de-duplicated diagnostics.
 pub fn lint(schema: &Schema, modules: &[ModuleLint<'_>]) -> Result<LintReport, Error> {
+    lint_with_fixes(schema, modules, false)
+}
+
+/// [`lint`], with the fixes of the findings that have one when `with_fixes`.
+pub fn lint_with_fixes(schema: &Schema, modules: &[ModuleLint<'_>], with_fixes: bool) -> Result<LintReport, Error> {
     let catalogue = catalogue();
     let mut report = LintReport::default();
     for module in modules {
@@ -69,7 +74,7 @@ pub fn lint(schema: &Schema, modules: &[ModuleLint<'_>]) -> Result<LintReport, E
         let found: Vec<Diagnostic> = selected
             .par_iter()
             .flat_map_iter(|rule| {
-                let mut findings = Findings::default();
+                let mut findings = Findings { with_fixes, ..Findings::default() };
                 rule.check(&cx, &mut findings);
                 let id = rule.meta().id;
                 let catalogue = &catalogue;
@@ -133,6 +138,6 @@ pub mod prelude {
         naming::{to_lower_snake_case, to_pascal_case, to_upper_snake_case},
         quote::go_quote,
     };
-    pub use crate::fix::{self, RenameKind};
     pub use crate::declare_rule;
+    pub use crate::fix::{self, RenameKind};
 }

@@ -47,7 +47,12 @@ pub fn render(diagnostics: &[Diagnostic], color: bool) -> String {
 /// The title, the frame (or the position alone when there is no source) and the notes. Under
 /// a frame the renderer prints the column as a character count, which is what editors and
 /// terminal links jump to; buf's own columns (tabs to 4, wide characters 2) stay in `text`.
-fn finding<'a>(d: &'a Diagnostic, source: Option<&'a str>, purpose: Option<&'a str>, fix: Option<&'a str>) -> Group<'a> {
+fn finding<'a>(
+    d: &'a Diagnostic,
+    source: Option<&'a str>,
+    purpose: Option<&'a str>,
+    fix: Option<&'a str>,
+) -> Group<'a> {
     let mut title = Level::ERROR.primary_title(message_or_type(d));
     if !d.rule.is_empty() {
         title = title.id(d.rule.as_ref());
@@ -80,7 +85,7 @@ fn finding<'a>(d: &'a Diagnostic, source: Option<&'a str>, purpose: Option<&'a s
 fn fix_message(fix: &crate::fix::Fix, sources: &mut HashMap<String, Option<String>>) -> String {
     let mut message = format!("fix: {}", fix.description);
     if let Some(reason) = &fix.unsafe_reason {
-        message.push_str(&format!(" (unsafe: {reason})"));
+        message.push_str(&[" (unsafe: ", reason, ")"].concat());
     }
     let mut read = |file: &crate::diagnostic::FileRef| {
         sources

@@ -35,7 +35,7 @@ impl LintRule for EnumZeroValueSuffix {
                 let message = format!("Enum zero value name {} should be suffixed with {}.", go_quote(name), go_quote(suffix));
                 found.at(&value.element, value.element.child_path(&[tag::NAME]), message);
                 let new_name = to_upper_snake_case(value.parent.name()) + suffix;
-                found.fix_last(fix::rename_enum_value(cx.schema(), value, &new_name));
+                found.fix_last(|| fix::rename_enum_value(cx.rename_index(), value, &new_name));
             }
         }
     }

@@ -72,7 +72,7 @@ pub fn check_same_option<'a>(
             at_or_file(found, file, vec![tag::FILE_OPTIONS, number], message.clone());
             if let Some(value) = majority.as_deref().filter(|v| *v != value_of(file)) {
                 let literal = if name == "\"java_multiple_files\"" { value.to_owned() } else { proto_string(value) };
-                found.fix_last(fix::set_file_option(file, name.trim_matches('"'), number, &literal));
+                found.fix_last(|| fix::set_file_option(file, name.trim_matches('"'), number, &literal));
             }
         }
     }
@@ -86,7 +86,7 @@ fn majority(values: impl Iterator<Item = String>) -> Option<String> {
         *counts.entry(value).or_default() += 1;
     }
     let mut ranked: Vec<(String, usize)> = counts.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1));
+    ranked.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
     match ranked.as_slice() {
         [(value, top), rest @ ..] if !value.is_empty() && rest.first().is_none_or(|(_, next)| next < top) => {
             Some(value.clone())
