@@ -87,7 +87,9 @@ pub fn fix(
 type Fixed<'d> = (Vec<&'d Diagnostic>, (BTreeMap<FileRef, String>, Schema));
 
 /// The candidates whose fixes, added one by one, still compile and break nothing; `None` when
-/// there is none. All of them are tried together first, which is the common case.
+/// there is none. All of them are tried together first, which is the common case, then the fixes
+/// of each rule together (a rule's fixes tend to be all safe or all unsafe at a category), and
+/// only the fixes of a rule that failed are tried one by one.
 fn safe_subset<'d>(
     texts: &BTreeMap<FileRef, String>,
     originals: &BTreeMap<FileRef, String>,
@@ -100,20 +102,35 @@ fn safe_subset<'d>(
     if let Ok(schema) = verdict(checker, &changed_only(originals, &all))? {
         return Ok(Some((candidates.to_vec(), (all, schema))));
     }
+    let mut by_rule: BTreeMap<&str, Vec<&'d Diagnostic>> = BTreeMap::new();
+    for &candidate in candidates {
+        by_rule.entry(candidate.rule.as_ref()).or_default().push(candidate);
+    }
     let mut accepted: Vec<&Diagnostic> = Vec::new();
     let mut state: Option<(BTreeMap<FileRef, String>, Schema)> = None;
-    for &candidate in candidates {
-        // Offsets are those of this round's texts: re-apply the accepted fixes with the new one.
-        let trial: Vec<&Diagnostic> = accepted.iter().copied().chain([candidate]).collect();
+    for group in by_rule.into_values() {
+        // Offsets are those of this round's texts: re-apply the accepted fixes with the new ones.
+        let trial: Vec<&Diagnostic> = accepted.iter().chain(&group).copied().collect();
         let next = with_fixes(texts, &trial);
-        match verdict(checker, &changed_only(originals, &next))? {
-            Ok(schema) => {
-                accepted.push(candidate);
-                state = Some((next, schema));
-            }
-            Err(reason) => {
-                given_up.insert(key(candidate));
-                skipped.push(FixRecord { diagnostic: candidate.clone(), reason: Some(reason) });
+        if group.len() > 1
+            && let Ok(schema) = verdict(checker, &changed_only(originals, &next))?
+        {
+            accepted.extend(group);
+            state = Some((next, schema));
+            continue;
+        }
+        for candidate in group {
+            let trial: Vec<&Diagnostic> = accepted.iter().copied().chain([candidate]).collect();
+            let next = with_fixes(texts, &trial);
+            match verdict(checker, &changed_only(originals, &next))? {
+                Ok(schema) => {
+                    accepted.push(candidate);
+                    state = Some((next, schema));
+                }
+                Err(reason) => {
+                    given_up.insert(key(candidate));
+                    skipped.push(FixRecord { diagnostic: candidate.clone(), reason: Some(reason) });
+                }
             }
         }
     }
