@@ -59,6 +59,9 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// A mechanical fix, where a rule knows one (never in buf's formats).
     pub fix: Option<Box<crate::fix::Fix>>,
+    /// Breaking only: the `SourceCodeInfo` path the finding is located at in `file`, which
+    /// breaking approvals resolve to an element and its comments; never printed.
+    pub source_path: Option<Vec<i32>>,
 }
 
 impl Diagnostic {
@@ -72,6 +75,7 @@ impl Diagnostic {
             against_file: None,
             help: None,
             fix: None,
+            source_path: None,
         }
     }
 

@@ -5,7 +5,9 @@
 //! → [`schema::Schema`] → checks → [`diagnostic::Diagnostic`]s → `report`. Only `cli` and
 //! `report` print.
 
+pub mod baseline;
 pub mod breaking;
+pub mod changes;
 pub mod cli;
 pub mod codegen;
 pub mod compile;
@@ -13,6 +15,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod error;
 pub mod fix;
+pub mod history;
 pub mod input;
 pub mod lint;
 pub mod paths;

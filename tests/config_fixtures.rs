@@ -32,7 +32,7 @@ fn config_fixtures_match_snapshots() {
             assert_eq!(code(&output), 1, "{case} must fail with exit 1");
             let stderr = String::from_utf8_lossy(&output.stderr);
             assert!(
-                stderr.contains("buf.yaml") || stderr.contains("--config"),
+                stderr.contains("buf.yaml") || stderr.contains("buf.work.yaml") || stderr.contains("--config"),
                 "{case}: the error names the file: {stderr}"
             );
         }

@@ -2,6 +2,7 @@
 //! selected rules, filters (ignores, `--exclude-imports`, unstable packages) and returns
 //! located diagnostics.
 
+pub mod approvals;
 mod context;
 pub mod rules;
 
@@ -127,6 +128,7 @@ fn locate(
     if let Some(file) = finding.file {
         let span = finding.path.as_deref().and_then(|p| file.span_or_map_field(p)).unwrap_or_else(Span::file_level);
         diagnostic = diagnostic.at(file.file_ref.clone(), span);
+        diagnostic.source_path = finding.path;
     }
     Some(diagnostic)
 }

@@ -4,32 +4,39 @@ use std::io::Write;
 
 use clap::Args;
 
-use super::{InputArgs, load_input, output};
+use super::{InputArgs, LoadedInput, load_input, output, release};
 use crate::{
     Error, ExitCode,
-    breaking::{BreakingOptions, ModuleComparison, breaking},
+    breaking::{BreakingOptions, BreakingReport, ModuleComparison, breaking},
     report::Format,
 };
 
 #[derive(Args, Debug)]
 pub struct BreakingArgs {
     #[command(flatten)]
-    input: InputArgs,
+    pub(super) input: InputArgs,
     /// What to compare against: a directory, a git ref (`.git#branch=main`) or an image.
-    #[arg(long)]
-    against: String,
+    #[arg(long, required_unless_present_any = ["against_latest_tag", "since"])]
+    against: Option<String>,
     /// Config used to build the against input (its buf.yaml otherwise).
     #[arg(long)]
-    against_config: Option<String>,
+    pub(super) against_config: Option<String>,
     /// Do not report changes located in imported files.
     #[arg(long)]
     exclude_imports: bool,
     /// Compare only the files present in the input (deleted files are then not reported).
     #[arg(long)]
-    limit_to_input_files: bool,
+    pub(super) limit_to_input_files: bool,
+    #[command(flatten)]
+    pub(super) release: release::ReleaseArgs,
+    #[command(flatten)]
+    approvals: super::approvals::ApprovalArgs,
 }
 
 pub fn run(args: &BreakingArgs) -> Result<ExitCode, Error> {
+    if args.release.each_commit {
+        return release::each_commit(args);
+    }
     let destinations = output::destinations(&args.input.error_format, &Format::BREAKING)?;
     let current = match load_input(&args.input) {
         Ok(input) => input,
@@ -39,8 +46,12 @@ pub fn run(args: &BreakingArgs) -> Result<ExitCode, Error> {
         }
         Err(error) => return Err(error),
     };
+    let against_input = match &args.against {
+        Some(against) => against.clone(),
+        None => release::latest_tag_input(&args.input.input, args.release.pattern())?,
+    };
     let against_args = InputArgs {
-        input: args.against.clone(),
+        input: against_input.clone(),
         config: args.against_config.clone(),
         paths: args.input.paths.clone(),
         exclude_paths: args.input.exclude_paths.clone(),
@@ -54,6 +65,30 @@ pub fn run(args: &BreakingArgs) -> Result<ExitCode, Error> {
         }
         Err(error) => return Err(error),
     };
+    let report = compare(args, &current, &mut against)?;
+    let mut stderr = std::io::stderr().lock();
+    for warning in &report.warnings {
+        let _ = writeln!(stderr, "WARN\t{warning}");
+    }
+    let diagnostics = super::approvals::apply(
+        &args.approvals,
+        &args.input.input,
+        &against_input,
+        &current.schema,
+        report.diagnostics,
+    )?;
+    output::write_reports(&destinations, &diagnostics)?;
+    let code = if diagnostics.is_empty() { ExitCode::Clean } else { ExitCode::Findings };
+    super::release_at_exit((diagnostics, current, against));
+    Ok(code)
+}
+
+/// Runs the breaking engine on two loaded inputs with the command's options.
+pub(super) fn compare(
+    args: &BreakingArgs,
+    current: &LoadedInput,
+    against: &mut LoadedInput,
+) -> Result<BreakingReport, Error> {
     if args.limit_to_input_files {
         let present: std::collections::HashSet<&str> =
             current.schema.files.iter().map(|f| f.descriptor.name()).collect();
@@ -69,11 +104,5 @@ pub fn run(args: &BreakingArgs) -> Result<ExitCode, Error> {
         })
         .collect();
     let options = BreakingOptions { exclude_imports: args.exclude_imports };
-    let report = breaking(&against.schema, &current.schema, &modules, options)?;
-    let mut stderr = std::io::stderr().lock();
-    for warning in &report.warnings {
-        let _ = writeln!(stderr, "WARN\t{warning}");
-    }
-    output::write_reports(&destinations, &report.diagnostics)?;
-    Ok(if report.diagnostics.is_empty() { ExitCode::Clean } else { ExitCode::Findings })
+    breaking(&against.schema, &current.schema, &modules, options)
 }

@@ -9,7 +9,7 @@ use crate::{
     Error, ExitCode,
     input::{ImageFile, ImageFormat, write_image},
     report::Format,
-    schema::Schema,
+    schema::{Schema, SchemaFile},
 };
 
 #[derive(Args, Debug)]
@@ -40,14 +40,15 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, Error> {
         }
         Err(error) => return Err(error),
     };
-    let files = image_files(schema, args.exclude_imports, args.exclude_source_info);
+    let Schema { files, linked } = schema;
+    let files = image_files(files, args.exclude_imports, args.exclude_source_info);
     write_image(&files, format, Path::new(&args.output))?;
+    super::release_at_exit((files, linked));
     Ok(ExitCode::Clean)
 }
 
-fn image_files(schema: Schema, exclude_imports: bool, exclude_source_info: bool) -> Vec<ImageFile> {
-    schema
-        .files
+fn image_files(files: Vec<SchemaFile>, exclude_imports: bool, exclude_source_info: bool) -> Vec<ImageFile> {
+    files
         .into_iter()
         .filter(|f| !(exclude_imports && f.is_import))
         .map(|f| {

@@ -1,7 +1,11 @@
 //! `protogate generate`: a buf.gen.yaml v2 template, the built-in Rust generator or protoc
 //! plugins, and an output tree written only where it changed (`--check` writes nothing).
 
-use std::{io::Write, path::PathBuf};
+use std::{
+    collections::BTreeMap,
+    io::Write,
+    path::{Path, PathBuf},
+};
 
 use clap::Args;
 use prost_types::FileDescriptorSet;
@@ -9,7 +13,7 @@ use prost_types::FileDescriptorSet;
 use super::{InputArgs, load_input};
 use crate::{
     Error, ExitCode,
-    codegen::{output, plugin, rust::RustOptions},
+    codegen::{lock, output, plugin, rust::RustOptions, staging},
     config::{ConfigOverride, GenTemplate, Plugin, parse_buf_gen_yaml},
 };
 
@@ -56,7 +60,8 @@ pub fn run(args: &GenerateArgs) -> Result<ExitCode, Error> {
     let schema = load_input(&input_args)?.schema;
     let base = args.output.clone().unwrap_or_default();
     let clean = args.clean || template.clean;
-    let mut plans = Vec::new();
+    // Plugins sharing an `out` write one tree (buf allows it): each `out` is replaced as a whole.
+    let mut outputs: BTreeMap<PathBuf, BTreeMap<String, Vec<u8>>> = BTreeMap::new();
     for entry in &template.plugins {
         let include_imports = args.include_imports || entry.include_imports;
         let include_wkt = include_imports && (args.include_wkt || entry.include_wkt);
@@ -76,18 +81,43 @@ pub fn run(args: &GenerateArgs) -> Result<ExitCode, Error> {
                 plugin::run(command, &set, &targets, &entry.opt.join(","))?
             }
         };
-        plans.push(output::plan(&base.join(&entry.out), &files)?);
+        let out = PathBuf::from(crate::paths::clean(&crate::paths::to_slash(&base.join(&entry.out))));
+        let tree = outputs.entry(out.clone()).or_default();
+        for (name, content) in files {
+            if tree.get(&name).is_some_and(|existing| *existing != content) {
+                return Err(Error::new(format!(
+                    "{}: two plugins generate {name:?} with different content",
+                    out.display()
+                )));
+            }
+            tree.insert(name, content);
+        }
     }
-    let stale = plans.iter().any(|p| !p.changed.is_empty() || (clean && !p.extra.is_empty()));
     if args.check {
+        let plans = outputs.iter().map(|(out, files)| output::plan(out, files)).collect::<Result<Vec<_>, _>>()?;
+        let stale = plans.iter().any(|p| !p.changed.is_empty() || !p.extra.is_empty());
         let mut stdout = std::io::stdout().lock();
         for plan in &plans {
             let _ = stdout.write_all(output::diff(plan, true).as_bytes());
         }
-        let extra = plans.iter().any(|p| !p.extra.is_empty());
-        return Ok(if stale || extra { ExitCode::Findings } else { ExitCode::Clean });
+        return Ok(if stale { ExitCode::Findings } else { ExitCode::Clean });
     }
-    let written: usize = plans.iter().map(|p| output::apply(p, clean)).sum::<Result<usize, Error>>()?;
+    let resolved = outputs.keys().map(|out| staging::resolve_out(out)).collect::<Result<Vec<_>, _>>()?;
+    let mut on_wait = |lock: &Path| {
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "protogate generate: another protogate generate holds {}; waiting for it to finish",
+            lock.display()
+        );
+    };
+    let written = lock::hold_all(&resolved, &mut on_wait, || {
+        let mut written = 0;
+        for ((out, files), real) in outputs.iter().zip(&resolved) {
+            staging::recover(real)?;
+            written += output::apply(&output::plan(out, files)?, real, clean)?;
+        }
+        Ok(written)
+    })?;
     let _ = writeln!(std::io::stderr().lock(), "protogate generate: {written} file(s) written");
     Ok(ExitCode::Clean)
 }

@@ -2,26 +2,30 @@
 
 use std::io::Write;
 
-use super::{InputArgs, load_input, output};
+use clap::Args;
+
+use super::{InputArgs, baseline::BaselineArgs, load_input, output};
 use crate::{
     Error, ExitCode,
     lint::{ModuleLint, lint_with_fixes},
     report::Format,
 };
 
-#[derive(clap::Args, Debug)]
+#[derive(Args, Debug)]
 pub struct LintArgs {
     #[command(flatten)]
     input: InputArgs,
     #[command(flatten)]
+    baseline: BaselineArgs,
+    #[command(flatten)]
     fix: super::fix::FixArgs,
 }
 
-pub fn run(args: &LintArgs) -> Result<ExitCode, Error> {
-    if args.fix.fix {
-        return super::fix::run(&args.input, &args.fix);
+pub fn run(lint_args: &LintArgs) -> Result<ExitCode, Error> {
+    if lint_args.fix.fix {
+        return super::fix::run(&lint_args.input, &lint_args.fix);
     }
-    let args = &args.input;
+    let args = &lint_args.input;
     let destinations = output::destinations(&args.error_format, &Format::LINT)?;
     let input = match load_input(args) {
         Ok(input) => input,
@@ -40,6 +44,9 @@ pub fn run(args: &LintArgs) -> Result<ExitCode, Error> {
     for warning in &report.warnings {
         let _ = writeln!(stderr, "WARN\t{warning}");
     }
-    output::write_reports(&destinations, &report.diagnostics)?;
-    Ok(if report.diagnostics.is_empty() { ExitCode::Clean } else { ExitCode::Findings })
+    let diagnostics = super::baseline::apply(&lint_args.baseline, args, &input.schema, report.diagnostics)?;
+    output::write_reports(&destinations, &diagnostics)?;
+    let code = if diagnostics.is_empty() { ExitCode::Clean } else { ExitCode::Findings };
+    super::release_at_exit((diagnostics, input));
+    Ok(code)
 }

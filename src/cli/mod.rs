@@ -1,13 +1,17 @@
 //! The command line: clap definitions and orchestration. Nothing imports this module.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod approvals;
+mod baseline;
 mod breaking;
 mod build;
+mod diff;
 mod fix;
 mod generate;
 mod init;
 mod lint;
 mod output;
+mod release;
 mod rules;
 mod scaffold;
 
@@ -32,6 +36,9 @@ enum Command {
     Lint(lint::LintArgs),
     /// Detect breaking changes against another input (buf breaking).
     Breaking(breaking::BreakingArgs),
+    /// A changelog of the API change against another input: added, removed and changed
+    /// elements, the breaking ones marked (Markdown for pull requests, JSON, text).
+    Diff(diff::DiffArgs),
     /// Compile an input into an image (buf build).
     Build(build::BuildArgs),
     /// Generate code from a buf.gen.yaml template: Rust (prost + tonic) built in, without protoc.
@@ -79,6 +86,7 @@ pub fn main() -> std::process::ExitCode {
         Command::Build(args) => build::run(&args),
         Command::Lint(args) => lint::run(&args),
         Command::Breaking(args) => breaking::run(&args),
+        Command::Diff(args) => diff::run(&args),
         Command::Generate(args) => generate::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Scaffold(args) => scaffold::run(&args),
@@ -88,6 +96,12 @@ pub fn main() -> std::process::ExitCode {
         Ok(code) => exit(code),
         Err(error) => exit(report_failure(&error)),
     }
+}
+
+/// Leaves a compiled input to the operating system: the process exits right after, and walking a
+/// heap of millions of descriptors to free it costs more than a tenth of a googleapis lint.
+pub(crate) fn release_at_exit<T>(value: T) {
+    std::mem::forget(value);
 }
 
 fn exit(code: ExitCode) -> std::process::ExitCode {

@@ -82,7 +82,9 @@ pub fn run(args: &ScaffoldArgs) -> Result<ExitCode, Error> {
             Err(e) => return Err(Error::io(&target, &e)),
         }
     }
-    let written = output::apply(&own, false)? + output::apply(&generated_plan, false)?;
+    let generated_out = crate::codegen::staging::resolve_out(&dir.join(GENERATED_DIR))?;
+    crate::codegen::staging::recover(&generated_out)?;
+    let written = output::apply_each(&own, false)? + output::apply(&generated_plan, &generated_out, false)?;
 
     let mut stderr = std::io::stderr().lock();
     for path in &kept {

@@ -1,6 +1,8 @@
-//! Writing generated files under `out`: only changed files are written (each atomically, so a
-//! reader never sees half a file and mtimes of unchanged files are kept), `clean` removes
-//! stale files inside `out` only, and `--check` compares without writing.
+//! Writing generated files under `out`: nothing is touched when nothing changed, otherwise the
+//! whole tree is replaced at once (see [`super::staging`]) with unchanged files keeping their
+//! mtimes; `clean` removes stale files inside `out` only, and `--check` compares without writing.
+//! Generated paths stay inside `out`: absolute paths, `..` and symbolic links inside `out` are
+//! refused before anything is written.
 
 use std::{
     collections::BTreeMap,
@@ -42,15 +44,21 @@ pub fn plan(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<Plan, Error
         return Err(Error::new(format!("{}: output path exists and is not a directory", out.display())));
     }
     let mut plan = Plan { out: out.to_path_buf(), ..Plan::default() };
-    for (name, content) in files {
-        let path = out.join(confine(name)?);
+    // Names as the tree walk spells them (`a//b` and `a/./b` are `a/b`).
+    let files = files
+        .iter()
+        .map(|(name, content)| Ok((crate::paths::to_slash(&confine(name)?), content)))
+        .collect::<Result<BTreeMap<String, &Vec<u8>>, Error>>()?;
+    for (name, content) in &files {
+        let path = out.join(name);
+        refuse_links(out, name)?;
         match std::fs::read(&path) {
-            Ok(existing) if &existing == content => plan.unchanged += 1,
+            Ok(existing) if existing == **content => plan.unchanged += 1,
             Ok(existing) => {
-                plan.changed.insert(name.clone(), (Some(existing), content.clone()));
+                plan.changed.insert(name.clone(), (Some(existing), (*content).clone()));
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                plan.changed.insert(name.clone(), (None, content.clone()));
+                plan.changed.insert(name.clone(), (None, (*content).clone()));
             }
             Err(e) => return Err(Error::io(&path, &e)),
         }
@@ -70,9 +78,47 @@ pub fn plan(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<Plan, Error
     Ok(plan)
 }
 
+/// Refuses a generated file whose path inside `out` passes through (or ends at) a symbolic
+/// link: writing there would follow the link out of `out`.
+fn refuse_links(out: &Path, name: &str) -> Result<(), Error> {
+    let mut path = out.to_path_buf();
+    for component in Path::new(name).components() {
+        path.push(component);
+        match std::fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                return Err(Error::new(format!(
+                    "{}: is a symbolic link inside the output directory; generated file {name:?} would be written through it",
+                    path.display()
+                ))
+                .with_help("protogate never writes through links inside `out`; replace the link with a real directory or file; nothing was written"));
+            }
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
+    Ok(())
+}
+
+/// Applies `plan` to `out` (its resolved location, see [`super::staging::resolve_out`]): nothing
+/// when nothing changed, else the whole tree is replaced in one step. Returns the number of
+/// files written. Call it holding `out`'s lock.
+pub fn apply(plan: &Plan, out: &Path, clean: bool) -> Result<usize, Error> {
+    if plan.changed.is_empty() && (!clean || plan.extra.is_empty()) {
+        return Ok(0);
+    }
+    // Swapping the directory a process (this one, typically a shell) works in would leave it in
+    // the deleted old tree; there, each file is replaced atomically instead.
+    let inside = std::env::current_dir().is_ok_and(|cwd| cwd.starts_with(out));
+    if inside {
+        return apply_each(plan, clean);
+    }
+    super::staging::replace(plan, out, clean)?;
+    Ok(plan.changed.len())
+}
+
 /// Writes the changed files (each via a temporary file in its directory, then a rename) and,
-/// with `clean`, removes the extra ones. Returns the number of files written.
-pub fn apply(plan: &Plan, clean: bool) -> Result<usize, Error> {
+/// with `clean`, removes the extra ones.
+pub fn apply_each(plan: &Plan, clean: bool) -> Result<usize, Error> {
     for (name, (_, content)) in &plan.changed {
         let path = plan.out.join(name);
         let dir = path.parent().unwrap_or(&plan.out);

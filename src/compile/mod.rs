@@ -12,14 +12,14 @@ mod align;
 mod buf_errors;
 mod editions;
 mod features_literal;
+mod link;
 mod load;
+mod option_paths;
 
-use std::{
-    collections::HashMap,
-    sync::{Arc, Mutex, PoisonError},
-};
+use std::{collections::HashMap, sync::Arc};
 
 use protox::file::{File, FileResolver, GoogleFileResolver};
+use rayon::prelude::*;
 
 use crate::{
     Error,
@@ -43,6 +43,8 @@ pub fn compile_tree(tree: &SourceTree) -> Result<Schema, Error> {
     let mut fallback = FallbackSources::default();
     let mut descriptors = HashMap::new();
     let mut fixups = HashMap::new();
+    // Source info is linked apart (see `option_paths`).
+    let mut detached = HashMap::new();
     let mut names: Vec<String> = loaded.keys().cloned().collect();
     names.sort();
     let mut loaded = loaded;
@@ -58,7 +60,11 @@ pub fn compile_tree(tree: &SourceTree) -> Result<Schema, Error> {
                     None => FallbackFile::Text(file.parse_text),
                 };
                 fallback.files.insert(name.clone(), for_errors);
-                descriptors.insert(name.clone(), parsed.descriptor);
+                let mut descriptor = parsed.descriptor;
+                if let Some(info) = descriptor.source_code_info.take() {
+                    detached.insert(name.clone(), (option_paths::collect(&descriptor), info));
+                }
+                descriptors.insert(name.clone(), descriptor);
                 if let Some(fixup) = parsed.fixup {
                     fixups.insert(name, fixup);
                 }
@@ -69,35 +75,35 @@ pub fn compile_tree(tree: &SourceTree) -> Result<Schema, Error> {
         return Err(compile_failure(tree, messages, &HashMap::new(), &originals));
     }
     let missing = missing_imports(tree, &descriptors);
-    let resolver = ParsedResolver { parsed: Mutex::new(descriptors), google: GoogleFileResolver::new() };
-    let mut compiler = protox::Compiler::with_file_resolver(resolver);
-    compiler.include_source_info(true).include_imports(true);
-    if let Err(error) = compiler.open_files(&targets) {
-        let resolver = fallback.into_resolver(&originals);
-        let mut messages = relink_for_errors(&resolver, &targets, &source);
-        if !missing.is_empty() {
-            // buf goes on past a missing import and reports every use of what it would have
-            // declared; stand in empty files for the missing imports to find those uses.
-            let mut stubbed = resolver.clone();
-            for path in missing.values().flatten() {
-                let stub = prost_types::FileDescriptorProto { name: Some(path.clone()), ..Default::default() };
-                stubbed.files.insert(path.clone(), File::from_file_descriptor_proto(stub));
+    let linked = link::link(descriptors, &targets);
+    let mut linked = match linked {
+        Ok(linked) => linked,
+        Err(error) => {
+            let resolver = fallback.into_resolver(&originals);
+            let mut messages = relink_for_errors(&resolver, &targets, &source);
+            if !missing.is_empty() {
+                // buf goes on past a missing import and reports every use of what it would have
+                // declared; stand in empty files for the missing imports to find those uses.
+                let mut stubbed = resolver.clone();
+                for path in missing.values().flatten() {
+                    let stub = prost_types::FileDescriptorProto { name: Some(path.clone()), ..Default::default() };
+                    stubbed.files.insert(path.clone(), File::from_file_descriptor_proto(stub));
+                }
+                messages.extend(relink_for_errors(&stubbed, &targets, &source));
             }
-            messages.extend(relink_for_errors(&stubbed, &targets, &source));
+            if messages.is_empty() {
+                messages = buf_errors::translate(&error, &source);
+            }
+            return Err(compile_failure(tree, messages, &missing, &originals));
         }
-        if messages.is_empty() {
-            messages = buf_errors::translate(&error, &source);
-        }
-        return Err(compile_failure(tree, messages, &missing, &originals));
-    }
-    let is_import: HashMap<String, bool> = compiler.files().map(|f| (f.name().to_owned(), f.is_import())).collect();
-    let set = compiler.file_descriptor_set();
-    let keep_encoding = Schema::keeps_encoding(&set.file);
-    let encoded = if keep_encoding || !fixups.is_empty() { encoded_files(&compiler) } else { HashMap::new() };
-    let mut explicit_features = editions_features(&encoded, &fixups);
-    let files = set
-        .file
-        .into_iter()
+    };
+    let is_target: std::collections::HashSet<&str> = targets.iter().map(String::as_str).collect();
+    reattach_source_info(&mut linked, detached, fallback, &originals);
+    let keep_encoding = Schema::keeps_encoding(&linked.files);
+    let encoded = if keep_encoding || !fixups.is_empty() { encoded_files(&linked.pools) } else { HashMap::new() };
+    let explicit_features = editions_features(&encoded, &fixups);
+    let files = std::mem::take(&mut linked.files)
+        .into_par_iter()
         .map(|mut descriptor| {
             let name = descriptor.name().to_owned();
             if let Some(fixup) = fixups.get(&name) {
@@ -112,23 +118,67 @@ pub fn compile_tree(tree: &SourceTree) -> Result<Schema, Error> {
                 |f| f.file_ref.clone(),
             );
             let text = originals.get(&name).cloned();
-            let is_import = is_import.get(&name).copied().unwrap_or(true);
+            let is_import = !is_target.contains(name.as_str());
             let mut file = SchemaFile::new(descriptor, is_import, file_ref, source_file.map(|f| f.module), text);
             if let Some(bytes) = encoded.get(&name).filter(|_| keep_encoding && !is_import) {
                 file = file.with_encoding(bytes.clone());
             }
             match fixups.get(&name) {
-                Some(fixup) => file.with_edition(fixup.edition(), explicit_features.remove(&name).unwrap_or_default()),
+                Some(fixup) => {
+                    file.with_edition(fixup.edition(), explicit_features.get(&name).cloned().unwrap_or_default())
+                }
                 None => file,
             }
         })
         .collect();
-    Ok(Schema { files })
+    Ok(Schema { files, linked: linked.pools })
+}
+
+/// Gives each linked file back its source info, with option paths rewritten as linking with it
+/// would have; a file whose rewrite is uncertain is linked again from source, alone.
+fn reattach_source_info(
+    linked: &mut link::Linked,
+    mut detached: HashMap<String, (Vec<option_paths::OptionSite>, prost_types::SourceCodeInfo)>,
+    fallback: FallbackSources,
+    originals: &HashMap<String, Arc<str>>,
+) {
+    let scopes: Vec<option_paths::PoolScopes> =
+        linked.pools.iter().cloned().map(option_paths::PoolScopes::new).collect();
+    let paired: Vec<_> = linked
+        .files
+        .iter_mut()
+        .filter_map(|descriptor| detached.remove(descriptor.name()).map(|parts| (descriptor, parts)))
+        .collect();
+    let uncertain: Vec<&mut prost_types::FileDescriptorProto> = paired
+        .into_par_iter()
+        .filter_map(|(descriptor, (sites, mut info))| {
+            let scope = scopes.iter().find(|s| s.links(descriptor.name()));
+            if scope.is_some_and(|scope| option_paths::rewrite(scope, descriptor.name(), &sites, &mut info).is_some()) {
+                descriptor.source_code_info = Some(info);
+                None
+            } else {
+                Some(descriptor)
+            }
+        })
+        .collect();
+    if uncertain.is_empty() {
+        return;
+    }
+    let resolver = fallback.into_resolver(originals);
+    for descriptor in uncertain {
+        let mut alone = protox::Compiler::with_file_resolver(resolver.clone());
+        alone.include_source_info(true);
+        if alone.open_file(descriptor.name()).is_ok() {
+            let name = descriptor.name().to_owned();
+            let linked = alone.file_descriptor_set().file.into_iter().find(|f| f.name() == name);
+            descriptor.source_code_info = linked.and_then(|f| f.source_code_info);
+        }
+    }
 }
 
 /// protox's encoding of every file, by name: unlike prost-types, it keeps option extensions and
 /// `features`.
-fn encoded_files(compiler: &protox::Compiler) -> HashMap<String, Arc<[u8]>> {
+fn encoded_files(pools: &[prost_reflect::DescriptorPool]) -> HashMap<String, Arc<[u8]>> {
     #[derive(Clone, PartialEq, prost::Message)]
     struct EncodedSet {
         #[prost(bytes = "vec", repeated, tag = "1")]
@@ -139,15 +189,17 @@ fn encoded_files(compiler: &protox::Compiler) -> HashMap<String, Arc<[u8]>> {
         #[prost(string, optional, tag = "1")]
         name: Option<String>,
     }
-    let bytes = compiler.encode_file_descriptor_set();
-    let Ok(set) = <EncodedSet as prost::Message>::decode(bytes.as_slice()) else { return HashMap::new() };
-    set.file
-        .into_iter()
-        .filter_map(|encoded| {
-            let name = <NameOnly as prost::Message>::decode(encoded.as_slice()).ok()?.name?;
-            Some((name, Arc::from(encoded)))
-        })
-        .collect()
+    let mut encoded = HashMap::new();
+    for pool in pools {
+        let Ok(set) = <EncodedSet as prost::Message>::decode(pool.encode_to_vec().as_slice()) else { continue };
+        for file in set.file {
+            let Some(name) = <NameOnly as prost::Message>::decode(file.as_slice()).ok().and_then(|n| n.name) else {
+                continue;
+            };
+            encoded.entry(name).or_insert_with(|| Arc::from(file));
+        }
+    }
+    encoded
 }
 
 /// The `features` options of the editions files, read from their encoding (prost-types drops
@@ -181,7 +233,7 @@ pub fn schema_from_image(files: Vec<ImageFile>) -> Schema {
             }
         })
         .collect();
-    Schema { files }
+    Schema { files, linked: Vec::new() }
 }
 
 /// The error path: compile from source (so protox's errors carry positions), all targets at once
@@ -284,25 +336,6 @@ fn token_end(text: &str, line: u32, column: u32) -> u32 {
         c => c.len_utf8(),
     };
     column + len as u32
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(PoisonError::into_inner)
-}
-
-/// The happy path: hands protox the descriptors parsed in `load`, each exactly once.
-struct ParsedResolver {
-    parsed: Mutex<HashMap<String, prost_types::FileDescriptorProto>>,
-    google: GoogleFileResolver,
-}
-
-impl FileResolver for ParsedResolver {
-    fn open_file(&self, name: &str) -> Result<File, protox::Error> {
-        match lock(&self.parsed).remove(name) {
-            Some(descriptor) => Ok(File::from_file_descriptor_proto(descriptor)),
-            None => self.google.open_file(name),
-        }
-    }
 }
 
 /// What the error path needs to re-open a file from source, gathered without parsing twice.

@@ -87,10 +87,19 @@ impl Cx<'_> {
     fn relative_dir(&self, word: &Spanned<String>, key: &str) -> Result<String, Error> {
         let cleaned = paths::clean(&word.value);
         if word.value.is_empty() || paths::escapes(&cleaned) {
-            return Err(self.at(
-                word,
-                format!("{key}: {:?} must be a relative path inside the directory of {}", word.value, self.source),
-            ));
+            // buf's reasons ("decode buf.yaml: invalid module path: ../x: is outside the context
+            // directory"), with our key and position in front.
+            let value = &word.value;
+            let reason = if value.is_empty() {
+                "must not be empty"
+            } else if value.starts_with('/') {
+                "expected to be relative"
+            } else {
+                "is outside the context directory"
+            };
+            return Err(self
+                .at(word, format!("{key}: {value:?} is invalid: {value}: {reason}"))
+                .with_help(format!("paths in {} are relative to its directory and stay inside it", self.source)));
         }
         Ok(cleaned)
     }

@@ -100,7 +100,8 @@ fn open(repo_path: &str) -> Result<Repository, Error> {
     })
 }
 
-fn resolve_commit(
+/// The commit a git input's options name, and the label errors show for it.
+pub fn resolve_commit(
     repo: &Repository,
     repo_path: &str,
     options: &BTreeMap<String, String>,
@@ -200,4 +201,10 @@ fn index_tree(repo: &Repository, commit: Oid) -> Result<(HashMap<String, Oid>, H
         TreeWalkResult::Ok
     })?;
     Ok((blobs, dirs))
+}
+
+/// The full commit id a git input names (breaking approvals are pinned to it).
+pub fn commit_of(repo_path: &str, options: &BTreeMap<String, String>) -> Result<String, Error> {
+    let repo = open(repo_path)?;
+    Ok(resolve_commit(&repo, repo_path, options)?.0.to_string())
 }

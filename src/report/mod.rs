@@ -7,6 +7,8 @@
 //! and leaves it to the caller not to print it where buf would not.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod attribution;
+pub mod changelog;
 mod config_ignore_yaml;
 mod github_actions;
 mod gitlab_code_quality;

@@ -7,10 +7,7 @@ pub mod features;
 pub mod version;
 pub mod wire;
 
-use std::{
-    collections::HashMap,
-    sync::{Arc, OnceLock},
-};
+use std::sync::{Arc, OnceLock};
 
 use prost_types::{FileDescriptorProto, source_code_info::Location};
 
@@ -22,6 +19,9 @@ pub use columns::buf_column;
 #[derive(Debug, Default)]
 pub struct Schema {
     pub files: Vec<SchemaFile>,
+    /// The pools that linked the files: freed with the schema, which a command-line run never
+    /// frees (the process exits sooner than a gigabyte-sized heap is walked).
+    pub linked: Vec<prost_reflect::DescriptorPool>,
 }
 
 impl Schema {
@@ -75,7 +75,7 @@ pub struct SchemaFile {
 
 #[derive(Debug)]
 struct LocationIndex {
-    by_path: HashMap<Vec<i32>, usize>,
+    by_path: foldhash::HashMap<Vec<i32>, usize>,
     line_starts: Vec<usize>,
 }
 
@@ -134,7 +134,7 @@ impl SchemaFile {
 
     fn index(&self) -> &LocationIndex {
         self.index.get_or_init(|| {
-            let mut by_path = HashMap::new();
+            let mut by_path = foldhash::HashMap::default();
             if let Some(info) = &self.descriptor.source_code_info {
                 for (i, location) in info.location.iter().enumerate() {
                     // The first location recorded for a path wins, as in protoc and buf.

@@ -1,7 +1,7 @@
 //! Finding options in a file: which options message a `SourceCodeInfo` path points into and the
 //! scope relative names in it resolve from, and the bracketed names in an option's source text.
 
-use prost_types::{DescriptorProto, FileDescriptorProto, ServiceDescriptorProto};
+use prost_types::{DescriptorProto, FileDescriptorProto};
 
 use super::references::join;
 
@@ -17,36 +17,71 @@ pub struct OptionsTarget<'p> {
     /// Where relative names in the option's value resolve, as protocompile scopes it: the
     /// package for file options, the enclosing scope of a message or enum for its own options,
     /// the message for its fields' options, the service for its and its methods' options.
-    pub scope: String,
+    /// Held as the path of that message or service (empty: the package), named only on demand:
+    /// most options hold no names to resolve.
+    scope_path: &'p [i32],
+}
+
+impl OptionsTarget<'_> {
+    pub fn scope(&self, fd: &FileDescriptorProto) -> String {
+        let mut scope = fd.package().to_owned();
+        let mut messages = &fd.message_type;
+        let mut path = self.scope_path;
+        loop {
+            let name = match path {
+                [4 | 3, i, rest @ ..] => {
+                    path = rest;
+                    let Some(message) = messages.get(index(*i)) else { break };
+                    messages = &message.nested_type;
+                    message.name()
+                }
+                [6, i, ..] => {
+                    path = &[];
+                    fd.service.get(index(*i)).map_or("", |s| s.name())
+                }
+                _ => break,
+            };
+            scope = join(&scope, name);
+        }
+        scope
+    }
 }
 
 /// The option a `SourceCodeInfo` path points into, if it points into one.
 pub fn options_target<'p>(fd: &FileDescriptorProto, path: &'p [i32]) -> Option<OptionsTarget<'p>> {
-    let package = fd.package();
+    let at = |rest: &[i32]| &path[..path.len() - rest.len()];
     match path {
-        [8, rest @ ..] => Some(target("google.protobuf.FileOptions", rest, package)),
-        [4, i, rest @ ..] => message(fd.message_type.get(index(*i))?, package, rest),
-        [5, i, rest @ ..] => enumeration(fd.enum_type.get(index(*i)).map(|_| package)?, rest),
-        [6, i, rest @ ..] => service(fd.service.get(index(*i))?, package, rest),
-        [7, _, 8, rest @ ..] => Some(target(FIELD_OPTIONS, rest, package)),
+        [8, rest @ ..] => Some(target("google.protobuf.FileOptions", rest, &[])),
+        [4, i, rest @ ..] => message(fd.message_type.get(index(*i))?, path, &[], at(rest), rest),
+        [5, _, rest @ ..] => enumeration(&[], rest),
+        [6, i, rest @ ..] => service(fd.service.get(index(*i)).map(|_| at(rest))?, rest),
+        [7, _, 8, rest @ ..] => Some(target(FIELD_OPTIONS, rest, &[])),
         _ => None,
     }
 }
 
-fn message<'p>(message: &DescriptorProto, parent: &str, path: &'p [i32]) -> Option<OptionsTarget<'p>> {
-    let full_name = join(parent, message.name());
+/// `whole` is the full location path; `parent` and `this` are the prefixes naming the enclosing
+/// scope and this message.
+fn message<'p>(
+    message: &DescriptorProto,
+    whole: &'p [i32],
+    parent: &'p [i32],
+    this: &'p [i32],
+    path: &'p [i32],
+) -> Option<OptionsTarget<'p>> {
+    let at = |rest: &[i32]| &whole[..whole.len() - rest.len()];
     match path {
         [7, rest @ ..] => Some(target("google.protobuf.MessageOptions", rest, parent)),
-        [2 | 6, _, 8, rest @ ..] => Some(target(FIELD_OPTIONS, rest, &full_name)),
-        [3, i, rest @ ..] => self::message(message.nested_type.get(index(*i))?, &full_name, rest),
-        [4, i, rest @ ..] => enumeration(message.enum_type.get(index(*i)).map(|_| full_name.as_str())?, rest),
+        [2 | 6, _, 8, rest @ ..] => Some(target(FIELD_OPTIONS, rest, this)),
+        [3, i, rest @ ..] => self::message(message.nested_type.get(index(*i))?, whole, this, at(rest), rest),
+        [4, i, rest @ ..] => message.enum_type.get(index(*i)).and_then(|_| enumeration(this, rest)),
         [5, _, 3, rest @ ..] => Some(target("google.protobuf.ExtensionRangeOptions", rest, parent)),
         [8, _, 2, rest @ ..] => Some(target("google.protobuf.OneofOptions", rest, parent)),
         _ => None,
     }
 }
 
-fn enumeration<'p>(parent: &str, path: &'p [i32]) -> Option<OptionsTarget<'p>> {
+fn enumeration<'p>(parent: &'p [i32], path: &'p [i32]) -> Option<OptionsTarget<'p>> {
     match path {
         [3, rest @ ..] => Some(target("google.protobuf.EnumOptions", rest, parent)),
         [2, _, 3, rest @ ..] => Some(target("google.protobuf.EnumValueOptions", rest, parent)),
@@ -54,17 +89,16 @@ fn enumeration<'p>(parent: &str, path: &'p [i32]) -> Option<OptionsTarget<'p>> {
     }
 }
 
-fn service<'p>(service: &ServiceDescriptorProto, package: &str, path: &'p [i32]) -> Option<OptionsTarget<'p>> {
-    let full_name = join(package, service.name());
+fn service<'p>(this: &'p [i32], path: &'p [i32]) -> Option<OptionsTarget<'p>> {
     match path {
-        [3, rest @ ..] => Some(target("google.protobuf.ServiceOptions", rest, &full_name)),
-        [2, _, 4, rest @ ..] => Some(target("google.protobuf.MethodOptions", rest, &full_name)),
+        [3, rest @ ..] => Some(target("google.protobuf.ServiceOptions", rest, this)),
+        [2, _, 4, rest @ ..] => Some(target("google.protobuf.MethodOptions", rest, this)),
         _ => None,
     }
 }
 
-fn target<'p>(options: &'static str, rest: &'p [i32], scope: &str) -> OptionsTarget<'p> {
-    OptionsTarget { options, rest, scope: scope.to_owned() }
+fn target<'p>(options: &'static str, rest: &'p [i32], scope_path: &'p [i32]) -> OptionsTarget<'p> {
+    OptionsTarget { options, rest, scope_path }
 }
 
 fn index(i: i32) -> usize {

@@ -7,7 +7,9 @@
 //! from the `SourceCodeInfo` path of each option, which spells them as field numbers, and
 //! message literals from the source text of the option.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use foldhash::{HashMap, HashMapExt};
 
 use prost_types::{
     DescriptorProto, FieldDescriptorProto,
@@ -144,8 +146,12 @@ pub fn referenced_files<'a>(file: &SchemaFile, index: &SymbolIndex<'a>) -> BTree
         let Some(target) = options_target(fd, &location.path) else { continue };
         index.option_name_files(target.options, target.rest, &mut out);
         if let (false, Some((first, last))) = (target.rest.is_empty(), span_lines(&location.span)) {
-            for name in bracketed_names(file.source_lines(first, last)) {
-                out.extend(index.literal_key_file(&name, &target.scope));
+            let names = bracketed_names(file.source_lines(first, last));
+            if !names.is_empty() {
+                let scope = target.scope(fd);
+                for name in names {
+                    out.extend(index.literal_key_file(&name, &scope));
+                }
             }
         }
     }
