@@ -57,6 +57,8 @@ pub struct Diagnostic {
     pub against_file: Option<FileRef>,
     /// What to do about it, where protogate knows more than buf says (never in buf's formats).
     pub help: Option<String>,
+    /// A mechanical fix, where a rule knows one (never in buf's formats).
+    pub fix: Option<Box<crate::fix::Fix>>,
     /// Breaking only: the `SourceCodeInfo` path the finding is located at in `file`, which
     /// breaking approvals resolve to an element and its comments; never printed.
     pub source_path: Option<Vec<i32>>,
@@ -72,6 +74,7 @@ impl Diagnostic {
             element: None,
             against_file: None,
             help: None,
+            fix: None,
             source_path: None,
         }
     }

@@ -14,6 +14,7 @@ pub mod compile;
 pub mod config;
 pub mod diagnostic;
 pub mod error;
+pub mod fix;
 pub mod history;
 pub mod input;
 pub mod lint;

@@ -7,7 +7,7 @@ use clap::Args;
 use super::{InputArgs, baseline::BaselineArgs, load_input, output};
 use crate::{
     Error, ExitCode,
-    lint::{ModuleLint, lint},
+    lint::{ModuleLint, lint_with_fixes},
     report::Format,
 };
 
@@ -17,9 +17,14 @@ pub struct LintArgs {
     input: InputArgs,
     #[command(flatten)]
     baseline: BaselineArgs,
+    #[command(flatten)]
+    fix: super::fix::FixArgs,
 }
 
 pub fn run(lint_args: &LintArgs) -> Result<ExitCode, Error> {
+    if lint_args.fix.fix {
+        return super::fix::run(&lint_args.input, &lint_args.fix);
+    }
     let args = &lint_args.input;
     let destinations = output::destinations(&args.error_format, &Format::LINT)?;
     let input = match load_input(args) {
@@ -33,7 +38,8 @@ pub fn run(lint_args: &LintArgs) -> Result<ExitCode, Error> {
     };
     let modules: Vec<ModuleLint<'_>> =
         input.modules.iter().map(|(module, config)| ModuleLint { module: *module, config: &config.lint }).collect();
-    let report = lint(&input.schema, &modules)?;
+    let shows_fixes = destinations.iter().any(|d| matches!(d.format, Format::Pretty | Format::Sarif));
+    let report = lint_with_fixes(&input.schema, &modules, shows_fixes)?;
     let mut stderr = std::io::stderr().lock();
     for warning in &report.warnings {
         let _ = writeln!(stderr, "WARN\t{warning}");

@@ -6,6 +6,7 @@ mod baseline;
 mod breaking;
 mod build;
 mod diff;
+mod fix;
 mod generate;
 mod init;
 mod lint;

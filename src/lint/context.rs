@@ -4,6 +4,7 @@
 use prost_types::source_code_info::Location;
 
 use crate::diagnostic::Span;
+use crate::fix::{Fix, RenameIndex};
 use crate::schema::elements::{Element, Elements};
 use crate::schema::{Schema, SchemaFile};
 
@@ -35,12 +36,13 @@ pub struct LintContext<'a> {
     pub(super) files: Vec<&'a SchemaFile>,
     pub(super) elements: Elements<'a>,
     pub(super) options: &'a LintOptions,
+    rename_index: std::sync::OnceLock<RenameIndex<'a>>,
 }
 
 impl<'a> LintContext<'a> {
     pub fn new(schema: &'a Schema, files: Vec<&'a SchemaFile>, options: &'a LintOptions) -> Self {
         let elements = Elements::collect(&files);
-        Self { schema, files, elements, options }
+        Self { schema, files, elements, options, rename_index: std::sync::OnceLock::new() }
     }
 
     /// The module's non-import files, the ones findings are reported on.
@@ -60,6 +62,11 @@ impl<'a> LintContext<'a> {
     pub fn options(&self) -> &LintOptions {
         self.options
     }
+
+    /// Where names are referenced and mentioned, for rename fixes; built on first use.
+    pub fn rename_index(&self) -> &RenameIndex<'a> {
+        self.rename_index.get_or_init(|| RenameIndex::new(self.schema))
+    }
 }
 
 /// A finding before it is located and filtered: where in which file, and what.
@@ -72,12 +79,16 @@ pub struct Finding<'a> {
     pub element: Option<String>,
     /// Where to print the finding when it is not the span recorded for `path`.
     pub span: Option<Span>,
+    pub fix: Option<Fix>,
 }
 
 /// Where a rule puts its findings.
 #[derive(Debug, Default)]
 pub struct Findings<'a> {
     pub(super) found: Vec<Finding<'a>>,
+    /// Whether fixes are computed: only `pretty`, `sarif` and `--fix` show them, and a rename's
+    /// references are looked for in every file.
+    pub(super) with_fixes: bool,
 }
 
 impl<'a> Findings<'a> {
@@ -89,23 +100,35 @@ impl<'a> Findings<'a> {
             message,
             element: Some(element.full_name.clone()),
             span: None,
+            fix: None,
         });
     }
 
     /// A finding at an arbitrary source path of a file.
     pub fn at_path(&mut self, file: &'a SchemaFile, path: Vec<i32>, message: String) {
-        self.found.push(Finding { file, path: Some(path), message, element: None, span: None });
+        self.found.push(Finding { file, path: Some(path), message, element: None, span: None, fix: None });
     }
 
     /// A finding at a location the rule found itself, which the file's `SourceCodeInfo` may not
     /// record (buf records more option locations than protox); its path decides comment ignores.
     pub fn at_location(&mut self, file: &'a SchemaFile, location: &Location, message: String) {
         let span = file.span_of(location);
-        self.found.push(Finding { file, path: Some(location.path.clone()), message, element: None, span });
+        self.found.push(Finding { file, path: Some(location.path.clone()), message, element: None, span, fix: None });
+    }
+
+    /// Attaches the fix `make` builds to the finding added last, when fixes are wanted (nothing
+    /// when there is no finding or no fix).
+    pub fn fix_last(&mut self, make: impl FnOnce() -> Option<Fix>) {
+        if !self.with_fixes {
+            return;
+        }
+        if let (Some(last), Some(fix)) = (self.found.last_mut(), make()) {
+            last.fix = Some(fix);
+        }
     }
 
     /// A file-level finding (`path:1:1`).
     pub fn file_level(&mut self, file: &'a SchemaFile, message: String) {
-        self.found.push(Finding { file, path: None, message, element: None, span: None });
+        self.found.push(Finding { file, path: None, message, element: None, span: None, fix: None });
     }
 }

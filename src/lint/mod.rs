@@ -49,6 +49,11 @@ pub struct LintReport {
 
 /// Lints every module and returns buf-sorted, de-duplicated diagnostics.
 pub fn lint(schema: &Schema, modules: &[ModuleLint<'_>]) -> Result<LintReport, Error> {
+    lint_with_fixes(schema, modules, false)
+}
+
+/// [`lint`], with the fixes of the findings that have one when `with_fixes`.
+pub fn lint_with_fixes(schema: &Schema, modules: &[ModuleLint<'_>], with_fixes: bool) -> Result<LintReport, Error> {
     let catalogue = catalogue();
     let mut report = LintReport::default();
     for module in modules {
@@ -74,7 +79,7 @@ pub fn lint(schema: &Schema, modules: &[ModuleLint<'_>]) -> Result<LintReport, E
         let found: Vec<Diagnostic> = selected
             .par_iter()
             .flat_map_iter(|rule| {
-                let mut findings = Findings::default();
+                let mut findings = Findings { with_fixes, ..Findings::default() };
                 rule.check(&cx, &mut findings);
                 let id = rule.meta().id;
                 let catalogue = &catalogue;
@@ -128,6 +133,7 @@ fn locate(
         finding.span.or_else(|| finding.path.as_deref().and_then(|p| file.span(p))).unwrap_or_else(Span::file_level);
     let mut diagnostic = Diagnostic::new(rule, finding.message).at(file.file_ref.clone(), span);
     diagnostic.element = finding.element;
+    diagnostic.fix = finding.fix.map(Box::new);
     Some(diagnostic)
 }
 
@@ -140,4 +146,5 @@ pub mod prelude {
         quote::go_quote,
     };
     pub use crate::declare_rule;
+    pub use crate::fix::{self, RenameKind};
 }

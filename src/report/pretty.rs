@@ -25,6 +25,7 @@ pub fn render(diagnostics: &[Diagnostic], color: bool) -> String {
         .map(|meta: &RuleMeta| (meta.id, meta.purpose))
         .collect();
     let mut sources: HashMap<&str, Option<String>> = HashMap::new();
+    let mut fix_sources: HashMap<String, Option<String>> = HashMap::new();
     let mut out = String::new();
     for d in diagnostics {
         let source = d.file.as_ref().and_then(|file| {
@@ -34,7 +35,8 @@ pub fn render(diagnostics: &[Diagnostic], color: bool) -> String {
                 .as_deref()
         });
         let purpose = if d.rule == COMPILE { None } else { purposes.get(d.rule.as_ref()).copied() };
-        out.push_str(&renderer.render(&[finding(d, source, purpose)]));
+        let fix = d.fix.as_deref().map(|fix| fix_message(fix, &mut fix_sources));
+        out.push_str(&renderer.render(&[finding(d, source, purpose, fix.as_deref())]));
         out.push_str("\n\n");
     }
     out.push_str(&summary(diagnostics));
@@ -45,7 +47,12 @@ pub fn render(diagnostics: &[Diagnostic], color: bool) -> String {
 /// The title, the frame (or the position alone when there is no source) and the notes. Under
 /// a frame the renderer prints the column as a character count, which is what editors and
 /// terminal links jump to; buf's own columns (tabs to 4, wide characters 2) stay in `text`.
-fn finding<'a>(d: &'a Diagnostic, source: Option<&'a str>, purpose: Option<&'a str>) -> Group<'a> {
+fn finding<'a>(
+    d: &'a Diagnostic,
+    source: Option<&'a str>,
+    purpose: Option<&'a str>,
+    fix: Option<&'a str>,
+) -> Group<'a> {
     let mut title = Level::ERROR.primary_title(message_or_type(d));
     if !d.rule.is_empty() {
         title = title.id(d.rule.as_ref());
@@ -67,7 +74,30 @@ fn finding<'a>(d: &'a Diagnostic, source: Option<&'a str>, purpose: Option<&'a s
     if let Some(help) = &d.help {
         group = group.element(Level::HELP.message(help.as_str()));
     }
+    if let Some(fix) = fix {
+        group = group.element(Level::HELP.message(fix));
+    }
     group
+}
+
+/// `fix: <description>` and the changed lines (`-` old, `+` new), read from the edited files;
+/// an unsafe fix says why `lint --fix` leaves it to `--unsafe`.
+fn fix_message(fix: &crate::fix::Fix, sources: &mut HashMap<String, Option<String>>) -> String {
+    let mut message = format!("fix: {}", fix.description);
+    if let Some(reason) = &fix.unsafe_reason {
+        message.push_str(&[" (unsafe: ", reason, ")"].concat());
+    }
+    let mut read = |file: &crate::diagnostic::FileRef| {
+        sources
+            .entry(file.external_path.clone())
+            .or_insert_with(|| std::fs::read_to_string(&file.external_path).ok())
+            .clone()
+    };
+    if let Some(diff) = crate::fix::diff::preview(fix, &mut read) {
+        message.push('\n');
+        message.push_str(&diff);
+    }
+    message
 }
 
 /// The span as a byte range of `source`; `None` when the start line is not in the file. Lint

@@ -10,8 +10,9 @@
 use std::{collections::BTreeMap, fmt::Write};
 
 use serde_sarif::sarif::{
-    ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, Region, ReportingConfiguration,
-    ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif, Tool, ToolComponent,
+    ArtifactChange, ArtifactContent, ArtifactLocation, Fix as SarifFix, Location, Message, MultiformatMessageString,
+    PhysicalLocation, Region, Replacement, ReportingConfiguration, ReportingDescriptor, Result as SarifResult,
+    ResultLevel, Run, Sarif, Tool, ToolComponent,
 };
 use sha3::{
     Shake256,
@@ -62,7 +63,7 @@ fn result(d: &Diagnostic, rule_index: usize) -> SarifResult {
         .level(ResultLevel::Error)
         .message(Message::from(message_or_type(d)))
         .partial_fingerprints(fingerprints);
-    match &d.file {
+    let mut result = match &d.file {
         Some(file) => {
             let physical = PhysicalLocation::builder()
                 .artifact_location(ArtifactLocation::builder().uri(uri(&file.external_path)).build())
@@ -71,7 +72,41 @@ fn result(d: &Diagnostic, rule_index: usize) -> SarifResult {
             builder.locations(vec![Location::builder().physical_location(physical).build()]).build()
         }
         None => builder.build(),
+    };
+    result.fixes = d.fix.as_deref().map(|fix| vec![sarif_fix(fix)]);
+    result
+}
+
+/// A fix as SARIF `artifactChanges`, one per file in path order, each edit a `replacement` of a
+/// line/column region (columns in UTF-16 code units, SARIF's default) by the new text.
+fn sarif_fix(fix: &crate::fix::Fix) -> SarifFix {
+    let mut by_file: BTreeMap<&str, Vec<&crate::fix::TextEdit>> = BTreeMap::new();
+    for edit in &fix.edits {
+        by_file.entry(edit.file.external_path.as_str()).or_default().push(edit);
     }
+    let changes = by_file
+        .into_iter()
+        .map(|(path, edits)| {
+            let replacements = edits
+                .into_iter()
+                .map(|edit| {
+                    let deleted = Region::builder()
+                        .start_line(i64::from(edit.start_line))
+                        .start_column(i64::from(edit.start_column))
+                        .end_line(i64::from(edit.end_line))
+                        .end_column(i64::from(edit.end_column))
+                        .build();
+                    let inserted = ArtifactContent::builder().text(edit.replacement.clone()).build();
+                    Replacement::builder().deleted_region(deleted).inserted_content(inserted).build()
+                })
+                .collect::<Vec<_>>();
+            ArtifactChange::builder()
+                .artifact_location(ArtifactLocation::builder().uri(uri(path)).build())
+                .replacements(replacements)
+                .build()
+        })
+        .collect::<Vec<_>>();
+    SarifFix::builder().description(Message::from(fix.description.as_str())).artifact_changes(changes).build()
 }
 
 /// 1-based and never empty or inverted: an unknown (0) start is 1, an unknown end is the start.

@@ -32,6 +32,7 @@ impl LintRule for EnumPascalCase {
             if name != expected {
                 let message = format!("Enum name {} should be PascalCase, such as {}.", go_quote(name), go_quote(&expected));
                 found.at(enm, enm.child_path(&[tag::NAME]), message);
+                found.fix_last(|| fix::rename_element(cx.rename_index(), enm, &expected, RenameKind::Type));
             }
         }
     }

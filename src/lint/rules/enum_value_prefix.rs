@@ -32,6 +32,7 @@ impl LintRule for EnumValuePrefix {
             if !name.starts_with(&prefix) {
                 let message = format!("Enum value name {} should be prefixed with {}.", go_quote(name), go_quote(&prefix));
                 found.at(&value.element, value.element.child_path(&[tag::ENUM_VALUE_NAME]), message);
+                found.fix_last(|| fix::rename_enum_value(cx.rename_index(), value, &(prefix + &to_upper_snake_case(name))));
             }
         }
     }

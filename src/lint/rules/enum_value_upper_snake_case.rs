@@ -33,6 +33,7 @@ impl LintRule for EnumValueUpperSnakeCase {
                 let message =
                     format!("Enum value name {} should be UPPER_SNAKE_CASE, such as {}.", go_quote(name), go_quote(&expected));
                 found.at(&value.element, value.element.child_path(&[tag::ENUM_VALUE_NAME]), message);
+                found.fix_last(|| fix::rename_enum_value(cx.rename_index(), value, &expected));
             }
         }
     }

@@ -34,6 +34,8 @@ impl LintRule for EnumZeroValueSuffix {
             if value.element.node.number() == 0 && !name.ends_with(suffix.as_str()) {
                 let message = format!("Enum zero value name {} should be suffixed with {}.", go_quote(name), go_quote(suffix));
                 found.at(&value.element, value.element.child_path(&[tag::NAME]), message);
+                let new_name = to_upper_snake_case(value.parent.name()) + suffix;
+                found.fix_last(|| fix::rename_enum_value(cx.rename_index(), value, &new_name));
             }
         }
     }

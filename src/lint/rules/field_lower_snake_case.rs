@@ -33,6 +33,7 @@ impl LintRule for FieldLowerSnakeCase {
             if name != expected {
                 let message = format!("Field name {} should be lower_snake_case, such as {}.", go_quote(name), go_quote(&expected));
                 found.at(&field.element, field.element.child_path(&[tag::FIELD_NAME]), message);
+                found.fix_last(|| fix::rename_element(cx.rename_index(), &field.element, &expected, RenameKind::Other));
             }
         }
     }

@@ -55,6 +55,7 @@ impl LintRule for ImportUsed {
                 if !is_public(fd, i) && !credited.contains(&i) {
                     let message = format!("Import {} is unused.", go_quote(dependency));
                     found.at_path(file, vec![tag::FILE_DEPENDENCY, i as i32], message);
+                    found.fix_last(|| fix::remove_import(file, i));
                 }
             }
         }

@@ -32,6 +32,7 @@ impl LintRule for MessagePascalCase {
             if name != expected {
                 let text = format!("Message name {} should be PascalCase, such as {}.", go_quote(name), go_quote(&expected));
                 found.at(&message.element, message.element.child_path(&[tag::NAME]), text);
+                found.fix_last(|| fix::rename_element(cx.rename_index(), &message.element, &expected, RenameKind::Type));
             }
         }
     }

@@ -67,8 +67,35 @@ pub fn check_same_option<'a>(
                 "Files in package {package} have multiple values {joined} for option {name} and all values must be equal."
             )
         };
+        let majority = majority(files.iter().map(|f| value_of(f)));
         for file in files {
             at_or_file(found, file, vec![tag::FILE_OPTIONS, number], message.clone());
+            if let Some(value) = majority.as_deref().filter(|v| *v != value_of(file)) {
+                let literal = if name == "\"java_multiple_files\"" { value.to_owned() } else { proto_string(value) };
+                found.fix_last(|| fix::set_file_option(file, name.trim_matches('"'), number, &literal));
+            }
         }
     }
+}
+
+/// The value most files have, when one value has strictly more files than any other and is set:
+/// then the right value is clear, and the other files can be fixed to it.
+fn majority(values: impl Iterator<Item = String>) -> Option<String> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for value in values {
+        *counts.entry(value).or_default() += 1;
+    }
+    let mut ranked: Vec<(String, usize)> = counts.into_iter().collect();
+    ranked.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
+    match ranked.as_slice() {
+        [(value, top), rest @ ..] if !value.is_empty() && rest.first().is_none_or(|(_, next)| next < top) => {
+            Some(value.clone())
+        }
+        _ => None,
+    }
+}
+
+/// A protobuf string literal.
+fn proto_string(value: &str) -> String {
+    format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""))
 }

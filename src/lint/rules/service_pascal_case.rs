@@ -32,6 +32,7 @@ impl LintRule for ServicePascalCase {
                 let message =
                     format!("Service name {} should be PascalCase, such as {}.", go_quote(name), go_quote(&expected));
                 found.at(service, service.child_path(&[tag::NAME]), message);
+                found.fix_last(|| fix::rename_element(cx.rename_index(), service, &expected, RenameKind::Other));
             }
         }
     }

@@ -32,6 +32,8 @@ impl LintRule for ServiceSuffix {
             if !name.ends_with(suffix.as_str()) {
                 let message = format!("Service name {} should be suffixed with {}.", go_quote(name), go_quote(suffix));
                 found.at(service, service.child_path(&[tag::NAME]), message);
+                let new_name = format!("{name}{suffix}");
+                found.fix_last(|| fix::rename_element(cx.rename_index(), service, &new_name, RenameKind::Other));
             }
         }
     }
