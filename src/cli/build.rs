@@ -41,22 +41,31 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, Error> {
         Err(error) => return Err(error),
     };
     let Schema { files, linked } = schema;
-    let files = image_files(files, args.exclude_imports, args.exclude_source_info);
+    let linked_encodings = crate::compile::encoded_files(&linked);
+    let files = image_files(files, &linked_encodings, args.exclude_imports, args.exclude_source_info);
     write_image(&files, format, Path::new(&args.output))?;
     super::release_at_exit((files, linked));
     Ok(ExitCode::Clean)
 }
 
-fn image_files(files: Vec<SchemaFile>, exclude_imports: bool, exclude_source_info: bool) -> Vec<ImageFile> {
+/// The image files; each carries the linker's encoding (or the input image's), whose option
+/// extensions the written image keeps.
+fn image_files(
+    files: Vec<SchemaFile>,
+    linked: &std::collections::HashMap<String, std::sync::Arc<[u8]>>,
+    exclude_imports: bool,
+    exclude_source_info: bool,
+) -> Vec<ImageFile> {
     files
         .into_iter()
         .filter(|f| !(exclude_imports && f.is_import))
         .map(|f| {
+            let encoded = linked.get(f.descriptor.name()).or(f.encoding()).cloned();
             let mut descriptor = f.descriptor;
             if exclude_source_info {
                 descriptor.source_code_info = None;
             }
-            ImageFile { descriptor, is_import: f.is_import, edition: f.edition, encoded: None }
+            ImageFile { descriptor, is_import: f.is_import, edition: f.edition, encoded }
         })
         .collect()
 }

@@ -178,7 +178,7 @@ fn reattach_source_info(
 
 /// protox's encoding of every file, by name: unlike prost-types, it keeps option extensions and
 /// `features`.
-fn encoded_files(pools: &[prost_reflect::DescriptorPool]) -> HashMap<String, Arc<[u8]>> {
+pub fn encoded_files(pools: &[prost_reflect::DescriptorPool]) -> HashMap<String, Arc<[u8]>> {
     #[derive(Clone, PartialEq, prost::Message)]
     struct EncodedSet {
         #[prost(bytes = "vec", repeated, tag = "1")]
@@ -228,7 +228,7 @@ pub fn schema_from_image(files: Vec<ImageFile>) -> Schema {
                 None => schema_file,
             };
             match file.encoded {
-                Some(encoded) if !file.is_import => schema_file.with_encoding(encoded),
+                Some(encoded) => schema_file.with_encoding(encoded),
                 _ => schema_file,
             }
         })

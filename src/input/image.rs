@@ -9,7 +9,7 @@ use std::{path::Path, sync::Arc};
 use prost::Message;
 use prost_types::{FileDescriptorProto, FileDescriptorSet};
 
-use crate::{Error, schema::Schema};
+use crate::Error;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImageFormat {
@@ -82,11 +82,8 @@ pub fn read_image(path: &Path, format: ImageFormat) -> Result<Vec<ImageFile>, Er
     let invalid = |e: prost::DecodeError| Error::new(format!("{}: not a valid image: {e}", path.display()));
     let set = FileDescriptorSet::decode(bytes.as_slice()).map_err(invalid)?;
     let header = ImageHeader::decode(bytes.as_slice()).map_err(invalid)?;
-    let encoded = if Schema::keeps_encoding(&set.file) {
-        EncodedSet::decode(bytes.as_slice()).map_err(invalid)?.file
-    } else {
-        Vec::new()
-    };
+    // Kept for every file: its option extensions are what a rebuilt image and some rules need.
+    let encoded = EncodedSet::decode(bytes.as_slice()).map_err(invalid)?.file;
     Ok(set
         .file
         .into_iter()
@@ -106,6 +103,9 @@ pub fn encode_image(files: &[ImageFile]) -> Vec<u8> {
     let mut out = Vec::new();
     for file in files {
         let mut bytes = file.descriptor.encode_to_vec();
+        if let Some(linked) = &file.encoded {
+            bytes = super::options_graft::graft_options(&bytes, linked);
+        }
         if let Some(edition) = file.edition {
             prost::encoding::int32::encode(14, &edition, &mut bytes);
         }

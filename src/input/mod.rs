@@ -4,6 +4,7 @@
 mod dir;
 mod git;
 mod image;
+mod options_graft;
 mod spec;
 mod store;
 

@@ -117,6 +117,11 @@ impl SchemaFile {
         wire::merged(&options, number)
     }
 
+    /// The kept encoding of the descriptor (see [`SchemaFile::with_encoding`]).
+    pub fn encoding(&self) -> Option<&Arc<[u8]>> {
+        self.encoded.as_ref()
+    }
+
     /// Records an editions file's edition and the `features` set in it.
     #[must_use]
     pub fn with_edition(mut self, edition: i32, explicit: features::ExplicitFeatures) -> Self {
