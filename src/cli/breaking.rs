@@ -38,7 +38,27 @@ pub fn run(args: &BreakingArgs) -> Result<ExitCode, Error> {
         return release::each_commit(args);
     }
     let destinations = output::destinations(&args.input.error_format, &Format::BREAKING)?;
-    let current = match load_input(&args.input) {
+    let against_args = |input: String| InputArgs {
+        input,
+        config: args.against_config.clone(),
+        paths: args.input.paths.clone(),
+        exclude_paths: args.input.exclude_paths.clone(),
+        error_format: Vec::new(),
+    };
+    // Both inputs compile at once when the against input is known up front; the current one's
+    // errors still win, as in buf.
+    let (current, against, against_input) = if let Some(against) = &args.against {
+        let (current, loaded) = rayon::join(|| load_input(&args.input), || load_input(&against_args(against.clone())));
+        (current, Some(loaded), against.clone())
+    } else {
+        let current = load_input(&args.input);
+        let against = match &current {
+            Ok(_) => release::latest_tag_input(&args.input.input, args.release.pattern())?,
+            Err(_) => String::new(),
+        };
+        (current, None, against)
+    };
+    let current = match current {
         Ok(input) => input,
         Err(error) if !error.compile_diagnostics().is_empty() => {
             output::write_reports(&destinations, error.compile_diagnostics())?;
@@ -46,18 +66,8 @@ pub fn run(args: &BreakingArgs) -> Result<ExitCode, Error> {
         }
         Err(error) => return Err(error),
     };
-    let against_input = match &args.against {
-        Some(against) => against.clone(),
-        None => release::latest_tag_input(&args.input.input, args.release.pattern())?,
-    };
-    let against_args = InputArgs {
-        input: against_input.clone(),
-        config: args.against_config.clone(),
-        paths: args.input.paths.clone(),
-        exclude_paths: args.input.exclude_paths.clone(),
-        error_format: Vec::new(),
-    };
-    let mut against = match load_input(&against_args) {
+    let against = against.unwrap_or_else(|| load_input(&against_args(against_input.clone())));
+    let mut against = match against {
         Ok(input) => input,
         Err(error) if !error.compile_diagnostics().is_empty() => {
             output::write_reports(&destinations, error.compile_diagnostics())?;
