@@ -1,4 +1,4 @@
-//! Property tests over random valid schemas (tests/support/proto_model.rs): a schema compiles,
+//! Property tests over random valid schemas (`tests/support/proto_model.rs`): a schema compiles,
 //! lints, and is not breaking against itself; a single mutation is reported by the rule it
 //! must trigger (or by none, for changes buf's FILE category allows); an image built from it
 //! reads back as the same descriptors.
@@ -10,7 +10,7 @@ mod proto_model;
 #[path = "support/proto_mutation.rs"]
 mod proto_mutation;
 
-use std::path::Path;
+use std::{fmt::Write, path::Path};
 
 use proptest::{prelude::*, sample::Index, test_runner::TestCaseError};
 use protogate::{
@@ -37,7 +37,10 @@ struct Compiled {
 }
 
 fn fail(what: &str, detail: impl std::fmt::Display, model: &Model) -> TestCaseError {
-    let sources: String = model.render().into_iter().map(|(path, text)| format!("--- {path}\n{text}")).collect();
+    let sources = model.render().into_iter().fold(String::new(), |mut all, (path, text)| {
+        let _ = write!(all, "--- {path}\n{text}");
+        all
+    });
     TestCaseError::fail(format!("{what}: {detail}\n{sources}"))
 }
 

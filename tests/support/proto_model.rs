@@ -168,11 +168,22 @@ pub struct FileShape {
 
 fn field_shape() -> impl Strategy<Value = FieldShape> {
     (any::<u8>(), any::<u16>(), any::<u8>(), prop::bool::weighted(0.2), prop::bool::weighted(0.1), any::<u8>())
-        .prop_map(|(kind, pick, label, json_name, deprecated, gap)| FieldShape { kind, pick, label, json_name, deprecated, gap })
+        .prop_map(|(kind, pick, label, json_name, deprecated, gap)| FieldShape {
+            kind,
+            pick,
+            label,
+            json_name,
+            deprecated,
+            gap,
+        })
 }
 
 fn message_shape(depth: u32) -> BoxedStrategy<MessageShape> {
-    let nested = if depth == 0 { Just(Vec::new()).boxed() } else { prop::collection::vec(message_shape(depth - 1), 0..2).boxed() };
+    let nested = if depth == 0 {
+        Just(Vec::new()).boxed()
+    } else {
+        prop::collection::vec(message_shape(depth - 1), 0..2).boxed()
+    };
     (
         prop::collection::vec(field_shape(), 0..6),
         prop::collection::vec(prop::collection::vec(field_shape(), 1..3), 0..2),
@@ -277,7 +288,8 @@ fn build(shapes: &[FileShape]) -> Model {
             messages.extend(own_messages[i].iter().cloned());
         }
         // Enums only from the file itself: a proto3 file may not use a proto2 (closed) enum.
-        let mut enums: Vec<EnumId> = (0..shape.enums.len()).map(|index| EnumId { file: f, parent: Vec::new(), index }).collect();
+        let mut enums: Vec<EnumId> =
+            (0..shape.enums.len()).map(|index| EnumId { file: f, parent: Vec::new(), index }).collect();
         enum_ids(f, &[], &shape.messages, &mut enums);
         let mut builder = Builder { file: f, proto3: shape.proto3, messages, enums, next_message: 0, next_enum: 0 };
         let built_messages = shape.messages.iter().map(|m| builder.message(m)).collect();
@@ -346,8 +358,11 @@ impl Builder {
                 fields.push(self.field(field, index, number, Some(o)));
             }
         }
-        let (reserved, reserved_names) =
-            if shape.reserved { (Some((number + 10, number + 20)), vec![format!("gone{number}")]) } else { (None, Vec::new()) };
+        let (reserved, reserved_names) = if shape.reserved {
+            (Some((number + 10, number + 20)), vec![format!("gone{number}")])
+        } else {
+            (None, Vec::new())
+        };
         Message {
             name,
             fields,
@@ -378,8 +393,7 @@ impl Builder {
             _ => scalar,
         };
         let label = match (oneof, &ty, self.proto3, shape.label % 4) {
-            (Some(_), ..) | (None, FieldType::Map(..), ..) => Label::Implicit,
-            (None, _, true, 0 | 1) => Label::Implicit,
+            (Some(_), ..) | (None, FieldType::Map(..), ..) | (None, _, true, 0 | 1) => Label::Implicit,
             (None, _, true, 2) | (None, _, false, 0 | 1) => Label::Optional,
             (None, _, false, 2) => Label::Required,
             _ => Label::Repeated,
@@ -402,7 +416,7 @@ impl Builder {
         let values = (0..i32::from(count))
             .map(|k| EnumValue { name: format!("{}_V{k}", name.to_uppercase()), number: k * 2, deleted: false })
             .collect();
-        Enum { name, values, reserved: (count % 2 == 0).then_some((100, 110)), deleted: false }
+        Enum { name, values, reserved: count.is_multiple_of(2).then_some((100, 110)), deleted: false }
     }
 
     fn rpc(&self, index: usize, shape: &RpcShape) -> Rpc {
@@ -592,7 +606,11 @@ impl Model {
             Label::Repeated => "repeated ",
         };
         // proto2 needs a label outside oneofs and maps.
-        let label = if !proto3 && field.label == Label::Implicit && field.oneof.is_none() && !matches!(field.ty, FieldType::Map(..)) {
+        let label = if !proto3
+            && field.label == Label::Implicit
+            && field.oneof.is_none()
+            && !matches!(field.ty, FieldType::Map(..))
+        {
             "optional "
         } else {
             label

@@ -109,6 +109,13 @@ impl Mutation {
     }
 
     fn apply(self, model: &mut Model, site: Index) -> bool {
+        self.apply_to_field(model, site)
+            || self.apply_to_declaration(model, site)
+            || self.apply_to_file(model, site)
+            || self.apply_addition(model, site)
+    }
+
+    fn apply_to_field(self, model: &mut Model, site: Index) -> bool {
         use Mutation::*;
         match self {
             DeleteField => with_field(model, site, |_| true, |f, _| f.deleted = true),
@@ -158,6 +165,13 @@ impl Mutation {
                 message.fields[i].label = Label::Implicit;
                 true
             }
+            _ => false,
+        }
+    }
+
+    fn apply_to_declaration(self, model: &mut Model, site: Index) -> bool {
+        use Mutation::*;
+        match self {
             RenameMessage => {
                 let Some(id) = pick(site, &model.live_messages()) else { return false };
                 model.message_mut(&id).name.push_str("Renamed");
@@ -224,6 +238,13 @@ impl Mutation {
                 model.files[f].services[s].deleted = true;
                 true
             }
+            _ => false,
+        }
+    }
+
+    fn apply_to_file(self, model: &mut Model, site: Index) -> bool {
+        use Mutation::*;
+        match self {
             ChangePackage => {
                 let f = site.index(model.files.len());
                 model.files[f].package = format!("{}.changed", model.files[f].package);
@@ -243,6 +264,18 @@ impl Mutation {
                 model.files[last].deleted = true;
                 true
             }
+            ReorderDeclarations => {
+                let f = site.index(model.files.len());
+                model.files[f].reversed = true;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn apply_addition(self, model: &mut Model, site: Index) -> bool {
+        use Mutation::*;
+        match self {
             AddField => {
                 let Some(id) = pick(site, &model.live_messages()) else { return false };
                 let message = model.message_mut(&id);
@@ -298,11 +331,7 @@ impl Mutation {
                 });
                 true
             }
-            ReorderDeclarations => {
-                let f = site.index(model.files.len());
-                model.files[f].reversed = true;
-                true
-            }
+            _ => false,
         }
     }
 }
@@ -329,7 +358,12 @@ fn field_sites(model: &Model, keep: impl Fn(&Field) -> bool) -> Vec<(MsgId, usiz
     sites
 }
 
-fn with_field(model: &mut Model, site: Index, keep: impl Fn(&Field) -> bool, change: impl FnOnce(&mut Field, bool)) -> bool {
+fn with_field(
+    model: &mut Model,
+    site: Index,
+    keep: impl Fn(&Field) -> bool,
+    change: impl FnOnce(&mut Field, bool),
+) -> bool {
     let Some((id, i)) = pick(site, &field_sites(model, keep)) else { return false };
     let proto3 = model.files[id.file].proto3;
     change(&mut model.message_mut(&id).fields[i], proto3);
