@@ -9,6 +9,8 @@
 mod proto_model;
 #[path = "support/proto_mutation.rs"]
 mod proto_mutation;
+#[path = "support/proto_render.rs"]
+mod proto_render;
 
 use std::{fmt::Write, path::Path};
 
