@@ -29,12 +29,13 @@ impl Store for OneFile {
         path == FILE
     }
 
+    // Workspace discovery asks about the root as "" and its module as ".".
     fn is_dir(&self, path: &str) -> bool {
-        path.is_empty()
+        path.is_empty() || path == "."
     }
 
     fn protos_under(&self, dir: &str) -> Result<Vec<String>, Error> {
-        Ok(if dir.is_empty() { vec![FILE.to_owned()] } else { Vec::new() })
+        Ok(if self.is_dir(dir) { vec![FILE.to_owned()] } else { Vec::new() })
     }
 
     fn describe(&self, path: &str) -> String {
