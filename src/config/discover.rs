@@ -184,7 +184,7 @@ fn work_workspace(
 }
 
 fn read(store: &dyn Store, path: &str) -> Result<String, Error> {
-    let bytes = store.read(path).map_err(|e| Error::new(format!("{}: {e}", store.describe(path))))?;
+    let bytes = store.read(path).map_err(|e| store.read_failure(path, &e))?;
     String::from_utf8(bytes)
         .map_err(|_| Error::new(format!("{}: config file is not valid UTF-8", store.describe(path))))
 }

@@ -42,9 +42,7 @@ impl SourceTree {
     }
 
     pub fn read(&self, file: &SourceFile) -> Result<Vec<u8>, Error> {
-        self.store
-            .read(&file.store_path)
-            .map_err(|e| Error::new(format!("{}: {e}", self.store.describe(&file.store_path))))
+        self.store.read(&file.store_path).map_err(|e| self.store.read_failure(&file.store_path, &e))
     }
 }
 

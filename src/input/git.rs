@@ -7,9 +7,14 @@ use std::{
     sync::{Arc, Mutex, PoisonError},
 };
 
-use git2::{ObjectType, Oid, Repository, TreeWalkMode, TreeWalkResult};
+use git2::{Oid, Repository};
 
-use super::{PathFilter, SKIPPED_DIRS, SourceTree, Store, resolve_in_store};
+use super::{
+    PathFilter, SKIPPED_DIRS, SourceTree, Store,
+    git_tree::{IndexError, TreeIndex},
+    loose::LooseObjects,
+    resolve_in_store,
+};
 use crate::{Error, config::ConfigOverride, paths};
 
 const KNOWN_OPTIONS: [&str; 8] = ["branch", "tag", "commit", "ref", "subdir", "depth", "recurse_submodules", "filter"];
@@ -20,6 +25,7 @@ pub struct GitStore {
     label: String,
     blobs: HashMap<String, Oid>,
     dirs: HashSet<String>,
+    loose: LooseObjects,
 }
 
 impl std::fmt::Debug for GitStore {
@@ -31,6 +37,7 @@ impl std::fmt::Debug for GitStore {
 impl Store for GitStore {
     fn read(&self, path: &str) -> io::Result<Vec<u8>> {
         let oid = self.blobs.get(path).ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "not in the tree"))?;
+        self.loose.check(*oid).map_err(io::Error::other)?;
         let repo = self.repo.lock().unwrap_or_else(PoisonError::into_inner);
         let blob = repo
             .find_blob(*oid)
@@ -61,7 +68,13 @@ impl Store for GitStore {
     fn describe(&self, path: &str) -> String {
         format!("{}:{path}", self.label)
     }
+
+    fn read_failure(&self, path: &str, error: &io::Error) -> Error {
+        Error::new(format!("{}: {error}", self.describe(path))).with_help(REPAIR_HELP)
+    }
 }
+
+const REPAIR_HELP: &str = "the object database is incomplete or corrupt; `git fsck` tells which objects are missing, `git fetch` restores them";
 
 /// Resolves a git input into its source tree.
 pub fn resolve_git(
@@ -75,8 +88,23 @@ pub fn resolve_git(
             .with_help(format!("git inputs take: {}", KNOWN_OPTIONS.join(", "))));
     }
     let repo = open(repo_path)?;
-    let (commit, label) = resolve_commit(&repo, repo_path, options)?;
-    let (blobs, dirs) = index_tree(&repo, commit).map_err(|e| object_error(repo_path, &label, &e))?;
+    let mut loose = LooseObjects::new(repo.commondir().join("objects"));
+    let (commit, label) = resolve_commit(&repo, &loose, repo_path, options)?;
+    let recurse = match options.get("recurse_submodules").map(String::as_str) {
+        None | Some("false") => false,
+        Some("true") => true,
+        Some(other) => {
+            return Err(Error::new(format!("invalid recurse_submodules value {other:?}: expected true or false")));
+        }
+    };
+    let TreeIndex { blobs, dirs } = TreeIndex::of_commit(&repo, &mut loose, commit, recurse).map_err(|e| match e {
+        IndexError::Git(e) => object_error(repo_path, &label, e.message()),
+        IndexError::Corrupt(message) => object_error(repo_path, &label, &message),
+        IndexError::MissingSubmodule { path, commit } => {
+            Error::new(format!("{label}: submodule {path:?} at commit {commit} is not in the local repository"))
+                .with_help("run `git submodule update --init --recursive`, or leave out recurse_submodules=true")
+        }
+    })?;
     let subdir =
         options.get("subdir").map_or_else(String::new, |s| paths::clean(s).trim_start_matches("./").to_owned());
     let subdir = if subdir == "." { String::new() } else { subdir };
@@ -87,7 +115,7 @@ pub fn resolve_git(
         return Err(Error::new(format!("{label}: the tree has no directory {subdir:?}"))
             .with_help("check the subdir= option against `git ls-tree -d <ref>`"));
     }
-    let store = GitStore { repo: Mutex::new(repo), label, blobs, dirs };
+    let store = GitStore { repo: Mutex::new(repo), label, blobs, dirs, loose };
     let shown = if subdir.is_empty() { "." } else { subdir.as_str() };
     let shown = shown.to_owned();
     resolve_in_store(Arc::new(store), &subdir, &shown, config, filter)
@@ -103,6 +131,7 @@ fn open(repo_path: &str) -> Result<Repository, Error> {
 /// The commit a git input's options name, and the label errors show for it.
 pub fn resolve_commit(
     repo: &Repository,
+    loose: &LooseObjects,
     repo_path: &str,
     options: &BTreeMap<String, String>,
 ) -> Result<(Oid, String), Error> {
@@ -125,82 +154,139 @@ pub fn resolve_commit(
     };
     if let Some(branch) = get("branch") {
         let candidates = [format!("refs/heads/{branch}"), format!("refs/remotes/origin/{branch}")];
-        let found = candidates.iter().find_map(|name| repo.revparse_single(name).ok().map(|o| (name.clone(), o)));
-        let Some((name, object)) = found else {
+        let found = candidates.iter().find_map(|name| repo.refname_to_id(name).ok().map(|o| (name.clone(), o)));
+        let Some((name, oid)) = found else {
             return Err(Error::new(format!("{repo_path}: branch {branch:?} not found (looked for refs/heads/{branch} and refs/remotes/origin/{branch})"))
                 .with_help(format!("fetch it first: `git fetch origin {branch}:{branch}`")));
         };
-        let commit = peel(repo_path, &name, &object)?;
+        let commit = peel(repo, loose, repo_path, &name, oid)?;
         return match get("ref") {
             None => Ok((commit, format!("{repo_path}#branch={branch}"))),
             Some(relative) => {
                 let spec =
                     relative.strip_prefix("HEAD").map_or_else(|| relative.to_owned(), |rest| format!("{commit}{rest}"));
-                let object = repo.revparse_single(&spec).map_err(|e| {
-                    Error::new(format!("{repo_path}: ref {relative:?} on branch {branch:?} not found: {}", e.message()))
-                        .with_help(shallow_help())
+                let oid = revparse(repo, loose, repo_path, &spec).map_err(|e| {
+                    e.or_not_found(|message| {
+                        Error::new(format!("{repo_path}: ref {relative:?} on branch {branch:?} not found: {message}"))
+                            .with_help(shallow_help())
+                    })
                 })?;
-                Ok((peel(repo_path, relative, &object)?, format!("{repo_path}#branch={branch},ref={relative}")))
+                Ok((
+                    peel(repo, loose, repo_path, relative, oid)?,
+                    format!("{repo_path}#branch={branch},ref={relative}"),
+                ))
             }
         };
     }
     if let Some(tag) = get("tag") {
-        let object = repo.revparse_single(&format!("refs/tags/{tag}")).map_err(|_| {
+        let oid = repo.refname_to_id(&format!("refs/tags/{tag}")).map_err(|_| {
             Error::new(format!("{repo_path}: tag {tag:?} not found"))
                 .with_help(format!("fetch tags first: `git fetch origin tag {tag}`"))
         })?;
-        return Ok((peel(repo_path, tag, &object)?, format!("{repo_path}#tag={tag}")));
+        return Ok((peel(repo, loose, repo_path, tag, oid)?, format!("{repo_path}#tag={tag}")));
     }
     if let Some(commit) = get("commit") {
         let oid = Oid::from_str(commit).ok().filter(|_| commit.len() == 40).ok_or_else(|| {
             Error::new(format!("{repo_path}: commit {commit:?} is not a full 40-character SHA"))
                 .with_help("use ref= for abbreviated SHAs")
         })?;
-        repo.find_commit(oid)
-            .map_err(|_| Error::new(format!("{repo_path}: commit {commit} not found")).with_help(shallow_help()))?;
-        return Ok((oid, format!("{repo_path}#commit={commit}")));
+        if !repo.odb().is_ok_and(|odb| odb.exists(oid)) {
+            return Err(Error::new(format!("{repo_path}: commit {commit} not found")).with_help(shallow_help()));
+        }
+        return Ok((peel(repo, loose, repo_path, commit, oid)?, format!("{repo_path}#commit={commit}")));
     }
     let spec = get("ref").unwrap_or("HEAD");
-    let object = repo.revparse_single(spec).map_err(|e| {
-        Error::new(format!("{repo_path}: ref {spec:?} not found: {}", e.message())).with_help(shallow_help())
+    let oid = revparse(repo, loose, repo_path, spec).map_err(|e| {
+        e.or_not_found(|message| {
+            Error::new(format!("{repo_path}: ref {spec:?} not found: {message}")).with_help(shallow_help())
+        })
     })?;
-    Ok((peel(repo_path, spec, &object)?, format!("{repo_path}#ref={spec}")))
+    Ok((peel(repo, loose, repo_path, spec, oid)?, format!("{repo_path}#ref={spec}")))
 }
 
-fn peel(repo_path: &str, name: &str, object: &git2::Object<'_>) -> Result<Oid, Error> {
-    object.peel_to_commit().map(|c| c.id()).map_err(|_| {
-        Error::new(format!(
-            "{repo_path}: {name:?} names a {}, not a commit",
-            object.kind().map_or("object", |k| k.str())
-        ))
-    })
+/// How long resolving a `ref=` expression may take. libgit2 walks history for `HEAD~N` and
+/// loops forever on a truncated loose commit (see `loose`), which cannot be checked before the
+/// walk names it; so the walk runs on its own thread and a hang becomes an error.
+const REVPARSE_LIMIT: std::time::Duration = std::time::Duration::from_secs(20);
+
+enum RevparseError {
+    NotFound(String),
+    Corrupt(Error),
 }
 
-fn object_error(repo_path: &str, label: &str, error: &git2::Error) -> Error {
-    Error::new(format!("{repo_path}: reading {label} failed: {}", error.message()))
-        .with_help("the object database is incomplete or corrupt; `git fsck` tells which objects are missing, `git fetch` restores them")
-}
-
-/// Every blob and directory of the commit's tree, by path.
-fn index_tree(repo: &Repository, commit: Oid) -> Result<(HashMap<String, Oid>, HashSet<String>), git2::Error> {
-    let tree = repo.find_commit(commit)?.tree()?;
-    let mut blobs = HashMap::new();
-    let mut dirs = HashSet::new();
-    tree.walk(TreeWalkMode::PreOrder, |parent, entry| {
-        let Ok(name) = entry.name() else { return TreeWalkResult::Skip };
-        let path = format!("{parent}{name}");
-        match entry.kind() {
-            Some(ObjectType::Blob) => {
-                blobs.insert(path, entry.id());
-            }
-            Some(ObjectType::Tree) => {
-                dirs.insert(path);
-            }
-            _ => {}
+impl RevparseError {
+    fn or_not_found(self, not_found: impl FnOnce(String) -> Error) -> Error {
+        match self {
+            Self::NotFound(message) => not_found(message),
+            Self::Corrupt(error) => error,
         }
-        TreeWalkResult::Ok
-    })?;
-    Ok((blobs, dirs))
+    }
+}
+
+/// Resolves a revision expression to an object id without peeling it. The object its leading
+/// name resolves to is checked first, which catches a truncated tip commit at once.
+fn revparse(repo: &Repository, loose: &LooseObjects, repo_path: &str, spec: &str) -> Result<Oid, RevparseError> {
+    let base = spec.find(['~', '^', ':', '@']).map_or(spec, |end| &spec[..end]);
+    let base_oid = repo
+        .resolve_reference_from_short_name(base)
+        .ok()
+        .and_then(|r| r.resolve().ok())
+        .and_then(|r| r.target())
+        .or_else(|| Oid::from_str(base).ok().filter(|_| base.len() == 40));
+    if let Some(oid) = base_oid {
+        loose.check(oid).map_err(|message| {
+            RevparseError::Corrupt(Error::new(format!("{repo_path}: {base:?}: {message}")).with_help(REPAIR_HELP))
+        })?;
+    }
+    let git_dir = repo.path().to_path_buf();
+    let owned = spec.to_owned();
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let result = Repository::open(&git_dir)
+            .and_then(|r| r.revparse_single(&owned).map(|o| o.id()))
+            .map_err(|e| e.message().to_owned());
+        let _ = sender.send(result);
+    });
+    match receiver.recv_timeout(REVPARSE_LIMIT) {
+        Ok(result) => result.map_err(RevparseError::NotFound),
+        Err(_) => Err(RevparseError::Corrupt(
+            Error::new(format!(
+                "{repo_path}: resolving {spec:?} did not finish within {} s; an object in its history is probably corrupt",
+                REVPARSE_LIMIT.as_secs()
+            ))
+            .with_help(REPAIR_HELP),
+        )),
+    }
+}
+
+/// Peels `oid` (through annotated tags) to a commit, checking each loose object first.
+fn peel(repo: &Repository, loose: &LooseObjects, repo_path: &str, name: &str, oid: Oid) -> Result<Oid, Error> {
+    let corrupt = |message: String| Error::new(format!("{repo_path}: {name:?}: {message}")).with_help(REPAIR_HELP);
+    let mut current = oid;
+    let mut through_tag = false;
+    loop {
+        loose.check(current).map_err(corrupt)?;
+        let object = repo.find_object(current, None).map_err(|e| corrupt(e.message().to_owned()))?;
+        match object.kind() {
+            Some(git2::ObjectType::Commit) => return Ok(current),
+            Some(git2::ObjectType::Tag) => {
+                current =
+                    object.as_tag().map(git2::Tag::target_id).ok_or_else(|| corrupt("unreadable tag".to_owned()))?;
+                through_tag = true;
+            }
+            kind => {
+                let kind = kind.map_or("object", |k| k.str());
+                let what = if through_tag { format!("a tag of a {kind}") } else { format!("a {kind}") };
+                return Err(Error::new(format!("{repo_path}: {name:?} names {what}, not a commit")).with_help(
+                    format!("name a branch, a tag or a commit; `git cat-file -t {current}` shows what it names"),
+                ));
+            }
+        }
+    }
+}
+
+fn object_error(repo_path: &str, label: &str, message: &str) -> Error {
+    Error::new(format!("{repo_path}: reading {label} failed: {message}")).with_help(REPAIR_HELP)
 }
 
 /// The full commit id a git input names (breaking approvals are pinned to it).

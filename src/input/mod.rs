@@ -3,7 +3,9 @@
 
 mod dir;
 mod git;
+mod git_tree;
 mod image;
+mod loose;
 mod options_graft;
 mod spec;
 mod store;

@@ -18,6 +18,10 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     fn protos_under(&self, dir: &str) -> Result<Vec<String>, Error>;
     /// How to name `path` in messages (a disk path, or `ref:path` for git).
     fn describe(&self, path: &str) -> String;
+    /// The failure to report when reading `path` failed with `error`.
+    fn read_failure(&self, path: &str, error: &io::Error) -> Error {
+        Error::new(format!("{}: {error}", self.describe(path)))
+    }
 }
 
 /// The file system, rooted at `/` so that walking up from an input reaches every ancestor.
