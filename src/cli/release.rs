@@ -67,7 +67,8 @@ fn head_commit(repo: &git2::Repository, location: &GitLocation) -> Result<Oid, E
             .map_err(|e| Error::new(format!("{}: HEAD does not name a commit: {}", location.git_dir, e.message())))?;
         return Ok(head.id());
     }
-    crate::input::resolve_commit(repo, &location.git_dir, &location.head_options).map(|(oid, _)| oid)
+    let loose = crate::input::LooseObjects::new(repo.commondir().join("objects"));
+    crate::input::resolve_commit(repo, &loose, &location.git_dir, &location.head_options).map(|(oid, _)| oid)
 }
 
 /// `breaking --since REF --each-commit`.

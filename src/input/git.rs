@@ -292,5 +292,6 @@ fn object_error(repo_path: &str, label: &str, message: &str) -> Error {
 /// The full commit id a git input names (breaking approvals are pinned to it).
 pub fn commit_of(repo_path: &str, options: &BTreeMap<String, String>) -> Result<String, Error> {
     let repo = open(repo_path)?;
-    Ok(resolve_commit(&repo, repo_path, options)?.0.to_string())
+    let loose = LooseObjects::new(repo.commondir().join("objects"));
+    Ok(resolve_commit(&repo, &loose, repo_path, options)?.0.to_string())
 }
