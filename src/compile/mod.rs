@@ -15,6 +15,7 @@ mod features_literal;
 mod link;
 mod load;
 mod option_paths;
+mod validate;
 
 use std::{collections::HashMap, sync::Arc};
 
@@ -130,7 +131,11 @@ pub fn compile_tree(tree: &SourceTree) -> Result<Schema, Error> {
                 None => file,
             }
         })
-        .collect();
+        .collect::<Vec<SchemaFile>>();
+    let invalid = validate::validate(&files);
+    if !invalid.is_empty() {
+        return Err(compile_failure(tree, invalid, &missing, &originals));
+    }
     Ok(Schema { files, linked: linked.pools })
 }
 
