@@ -1,7 +1,7 @@
 //! Checks buf's compiler (protocompile) makes and protox's linker does not: reserved and
 //! extension ranges (empty, overlapping, in the 19000-19999 block protobuf keeps for itself),
 //! fields and enum values using a reserved name, and an extension number used twice for one
-//! message. Messages and positions are buf's (the `%!v(MISSING)` is buf's own formatting slip).
+//! message, extension ranges in proto3. Messages and positions are buf's (the `%!v(MISSING)` is buf's own formatting slip).
 
 use prost_types::{DescriptorProto, EnumDescriptorProto, FieldDescriptorProto};
 
@@ -68,6 +68,11 @@ impl Errors<'_> {
             message.extension_range.iter().map(|r| (i64::from(r.start()), i64::from(r.end()))).collect();
         self.ranges(path, 9, &reserved, "reserved", "overlapping field number ranges", true);
         self.ranges(path, 5, &extensions, "extension", "overlapping field number ranges", true);
+        if self.file.is_some_and(|f| f.descriptor.syntax() == "proto3") {
+            for j in 0..extensions.len() {
+                self.at(&[path, &[5, index(j)]].concat(), "extension range in \"proto3\"");
+            }
+        }
         let checkable = |&(start, end): &(i64, i64)| start < end && !in_block(start, end);
         for (j, &(start, end)) in extensions.iter().enumerate() {
             if checkable(&(start, end)) && reserved.iter().filter(|r| checkable(r)).any(|&(s, e)| start < e && s < end)
