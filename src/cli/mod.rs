@@ -74,6 +74,9 @@ pub struct InputArgs {
 
 /// Runs the command line and returns the process exit code.
 pub fn main() -> std::process::ExitCode {
+    // Linking recurses once per nesting level of an option's message literal (buf allows 100)
+    // on rayon's threads, which get 2 MB of stack by default: not enough in a debug build.
+    let _ = rayon::ThreadPoolBuilder::new().stack_size(32 << 20).build_global();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {

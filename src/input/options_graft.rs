@@ -56,6 +56,17 @@ pub fn graft_options(ours: &[u8], linked: &[u8]) -> Vec<u8> {
 }
 
 fn graft(kind: Kind, ours: &[u8], linked: &[u8], out: &mut Vec<u8>) {
+    // Their length-delimited fields by number, in order: one pass, so a message with 100,000
+    // fields is not scanned once per field.
+    let mut theirs_by_number: Vec<(u32, Vec<&[u8]>)> = Vec::new();
+    for (number, value) in fields(linked) {
+        if let Value::Bytes(bytes) = value {
+            match theirs_by_number.iter_mut().find(|(n, _)| *n == number) {
+                Some((_, all)) => all.push(bytes),
+                None => theirs_by_number.push((number, vec![bytes])),
+            }
+        }
+    }
     let mut seen: Vec<(u32, usize)> = Vec::new();
     for (number, value) in fields(ours) {
         let Value::Bytes(bytes) = value else {
@@ -69,7 +80,8 @@ fn graft(kind: Kind, ours: &[u8], linked: &[u8], out: &mut Vec<u8>) {
             seen.push((number, 1));
             0
         };
-        let theirs = nth_bytes(linked, number, occurrence);
+        let theirs =
+            theirs_by_number.iter().find(|(n, _)| *n == number).and_then(|(_, all)| all.get(occurrence).copied());
         match (kind.child(number), theirs) {
             (Some(child), Some(theirs)) => {
                 let mut nested = Vec::with_capacity(bytes.len());
@@ -80,15 +92,6 @@ fn graft(kind: Kind, ours: &[u8], linked: &[u8], out: &mut Vec<u8>) {
             _ => write(number, value, out),
         }
     }
-}
-
-fn nth_bytes(message: &[u8], number: u32, n: usize) -> Option<&[u8]> {
-    fields(message)
-        .filter_map(|(field, value)| match value {
-            Value::Bytes(bytes) if field == number => Some(bytes),
-            _ => None,
-        })
-        .nth(n)
 }
 
 fn write(number: u32, value: Value<'_>, out: &mut Vec<u8>) {
