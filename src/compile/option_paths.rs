@@ -8,6 +8,7 @@
 
 use foldhash::{HashMap, HashSet};
 
+use crate::schema::qualified_name;
 use prost_reflect::{DescriptorPool, ExtensionDescriptor, FileDescriptor, Kind};
 use prost_types::{DescriptorProto, EnumDescriptorProto, FieldDescriptorProto, FileDescriptorProto, SourceCodeInfo};
 
@@ -59,14 +60,14 @@ pub fn collect(file: &FileDescriptorProto) -> Vec<OptionSite> {
         visit_field(extension, &[7, index(i)], package, &mut add);
     }
     for (i, service) in file.service.iter().enumerate() {
-        let name = join(package, service.name());
+        let name = qualified_name(package, service.name());
         let options = service.options.as_ref().map(|o| &o.uninterpreted_option[..]);
         add(vec![6, index(i), 3], name.clone(), "google.protobuf.ServiceOptions", options);
         for (j, method) in service.method.iter().enumerate() {
             let options = method.options.as_ref().map(|o| &o.uninterpreted_option[..]);
             add(
                 vec![6, index(i), 2, index(j), 4],
-                join(&name, method.name()),
+                qualified_name(&name, method.name()),
                 "google.protobuf.MethodOptions",
                 options,
             );
@@ -78,7 +79,7 @@ pub fn collect(file: &FileDescriptorProto) -> Vec<OptionSite> {
 type Add<'a> = dyn FnMut(Vec<i32>, String, &'static str, Option<&[prost_types::UninterpretedOption]>) + 'a;
 
 fn visit_message(message: &DescriptorProto, path: &[i32], parent: &str, add: &mut Add<'_>) {
-    let name = join(parent, message.name());
+    let name = qualified_name(parent, message.name());
     let at = |tail: &[i32]| [path, tail].concat();
     add(
         at(&[7]),
@@ -92,7 +93,7 @@ fn visit_message(message: &DescriptorProto, path: &[i32], parent: &str, add: &mu
     }
     for (i, oneof) in message.oneof_decl.iter().enumerate() {
         let options = oneof.options.as_ref().map(|o| &o.uninterpreted_option[..]);
-        add(at(&[8, index(i), 2]), join(&name, oneof.name()), "google.protobuf.OneofOptions", options);
+        add(at(&[8, index(i), 2]), qualified_name(&name, oneof.name()), "google.protobuf.OneofOptions", options);
     }
     for (i, field) in message.field.iter().enumerate() {
         visit_field(field, &at(&[2, index(i)]), &name, add);
@@ -110,18 +111,18 @@ fn visit_message(message: &DescriptorProto, path: &[i32], parent: &str, add: &mu
 
 fn visit_field(field: &FieldDescriptorProto, path: &[i32], parent: &str, add: &mut Add<'_>) {
     let options = field.options.as_ref().map(|o| &o.uninterpreted_option[..]);
-    add([path, &[8]].concat(), join(parent, field.name()), "google.protobuf.FieldOptions", options);
+    add([path, &[8]].concat(), qualified_name(parent, field.name()), "google.protobuf.FieldOptions", options);
 }
 
 fn visit_enum(enumeration: &EnumDescriptorProto, path: &[i32], parent: &str, add: &mut Add<'_>) {
     let options = enumeration.options.as_ref().map(|o| &o.uninterpreted_option[..]);
-    add([path, &[3]].concat(), join(parent, enumeration.name()), "google.protobuf.EnumOptions", options);
+    add([path, &[3]].concat(), qualified_name(parent, enumeration.name()), "google.protobuf.EnumOptions", options);
     for (i, value) in enumeration.value.iter().enumerate() {
         // prost-reflect scopes a value beside its enum, as C++ scoping rules place it.
         let options = value.options.as_ref().map(|o| &o.uninterpreted_option[..]);
         add(
             [path, &[2, index(i), 3]].concat(),
-            join(parent, value.name()),
+            qualified_name(parent, value.name()),
             "google.protobuf.EnumValueOptions",
             options,
         );
@@ -258,13 +259,13 @@ impl<'p> Resolver<'p> {
         let first = name.split('.').next().unwrap_or_default();
         let parents = std::iter::once(scope).chain(scope.rmatch_indices('.').map(|(i, _)| &scope[..i])).chain([""]);
         for parent in parents {
-            let candidate = join(parent, first);
+            let candidate = qualified_name(parent, first);
             if first.len() == name.len() {
                 if let Some(extension) = self.visible_extension(&candidate) {
                     return Some(extension);
                 }
             } else if self.is_parent(&candidate, true) {
-                return self.visible_extension(&join(parent, name));
+                return self.visible_extension(&qualified_name(parent, name));
             } else if self.is_parent(&candidate, false) {
                 // A scope only a file this one cannot see declares: prost-reflect's answer
                 // depends on the order files were linked in.
@@ -293,10 +294,6 @@ impl<'p> Resolver<'p> {
 fn package_prefixes(package: &str) -> impl Iterator<Item = String> + '_ {
     let dots = package.match_indices('.').map(|(i, _)| i);
     dots.chain((!package.is_empty()).then_some(package.len())).map(|end| package[..end].to_owned())
-}
-
-fn join(scope: &str, name: &str) -> String {
-    if scope.is_empty() { name.to_owned() } else { format!("{scope}.{name}") }
 }
 
 fn index(i: usize) -> i32 {

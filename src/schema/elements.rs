@@ -189,6 +189,6 @@ impl<'a> Elements<'a> {
 }
 
 fn element<'a, T>(file: &'a SchemaFile, node: &'a T, path: Vec<i32>, scope: &str, name: &str) -> Element<'a, T> {
-    let full_name = if scope.is_empty() { name.to_owned() } else { format!("{scope}.{name}") };
+    let full_name = super::qualified_name(scope, name);
     Element { file, node, path, full_name }
 }

@@ -15,6 +15,12 @@ use crate::diagnostic::{FileRef, Span};
 
 pub use columns::buf_column;
 
+/// The full name of `name` declared in `scope` (a package or an enclosing element; empty at the
+/// root of an unpackaged file).
+pub fn qualified_name(scope: &str, name: &str) -> String {
+    if scope.is_empty() { name.to_owned() } else { format!("{scope}.{name}") }
+}
+
 /// A compiled set of files, imports included, in dependency order.
 #[derive(Debug, Default)]
 pub struct Schema {

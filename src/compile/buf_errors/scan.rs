@@ -5,6 +5,8 @@
 //! This scanner recovers that from the source text. It never fails: unknown bytes become
 //! one-character punctuation tokens, and unterminated constructs end at end of line or file.
 
+use crate::schema::qualified_name;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Kind {
     Ident,
@@ -301,7 +303,7 @@ impl<'a> Scan<'a> {
         match b.and_then(|i| self.blocks.get(i).map(|blk| (i, blk))) {
             None => self.package.clone(),
             Some((_, blk)) if matches!(blk.kind, "message" | "enum" | "service" | "group") => {
-                join(&self.scope_of(blk.parent), &blk.name)
+                qualified_name(&self.scope_of(blk.parent), &blk.name)
             }
             Some((_, blk)) => self.scope_of(blk.parent),
         }
@@ -312,7 +314,7 @@ impl<'a> Scan<'a> {
         let mut b = self.enclosing(off);
         while let Some(blk) = b.and_then(|i| self.blocks.get(i)) {
             if matches!(blk.kind, "message" | "enum" | "service" | "group")
-                && names.contains(&join(&self.scope_of(blk.parent), &blk.name))
+                && names.contains(&qualified_name(&self.scope_of(blk.parent), &blk.name))
             {
                 return true;
             }
@@ -342,7 +344,7 @@ impl<'a> Scan<'a> {
             if is_member && block.and_then(|b| self.blocks.get(b)).is_some_and(|b| b.kind == "enum") {
                 block = block.and_then(|b| self.blocks.get(b)).and_then(|b| b.parent);
             }
-            if join(&self.scope_of(block), last) == fqn {
+            if qualified_name(&self.scope_of(block), last) == fqn {
                 return Some(t.start);
             }
         }
@@ -375,7 +377,7 @@ impl<'a> Scan<'a> {
             let mut scope = Some(self.scope_of(self.enclosing(off)));
             let mut v = Vec::new();
             while let Some(s) = scope {
-                v.push(join(&s, name));
+                v.push(qualified_name(&s, name));
                 scope = s.rsplit_once('.').map(|(p, _)| p.to_owned()).or(if s.is_empty() {
                     None
                 } else {
@@ -387,7 +389,9 @@ impl<'a> Scan<'a> {
         candidates.into_iter().find_map(|fqn| {
             self.blocks
                 .iter()
-                .find(|b| matches!(b.kind, "message" | "enum") && join(&self.scope_of(b.parent), &b.name) == fqn)
+                .find(|b| {
+                    matches!(b.kind, "message" | "enum") && qualified_name(&self.scope_of(b.parent), &b.name) == fqn
+                })
                 .map(|b| (if b.kind == "enum" { "enum type" } else { "message type" }, fqn.clone()))
         })
     }
@@ -410,10 +414,6 @@ impl<'a> Scan<'a> {
         }
         stack.into_iter().map(|(_, o)| o).collect()
     }
-}
-
-fn join(scope: &str, name: &str) -> String {
-    if scope.is_empty() { name.to_owned() } else { format!("{scope}.{name}") }
 }
 
 fn lex(text: &str) -> (Vec<Tok>, Option<usize>) {

@@ -3,7 +3,7 @@
 
 use prost_types::{DescriptorProto, FileDescriptorProto};
 
-use super::references::join;
+use crate::schema::qualified_name;
 
 const FIELD_OPTIONS: &str = "google.protobuf.FieldOptions";
 
@@ -41,7 +41,7 @@ impl OptionsTarget<'_> {
                 }
                 _ => break,
             };
-            scope = join(&scope, name);
+            scope = qualified_name(&scope, name);
         }
         scope
     }

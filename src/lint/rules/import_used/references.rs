@@ -17,7 +17,7 @@ use prost_types::{
 };
 
 use super::options::{bracketed_names, options_target, span_lines};
-use crate::schema::{Schema, SchemaFile};
+use crate::schema::{Schema, SchemaFile, qualified_name};
 
 /// Every message, enum and extension of a schema and the file declaring it.
 pub struct SymbolIndex<'a> {
@@ -44,7 +44,7 @@ impl<'a> SymbolIndex<'a> {
                 index.add_message(fd.name(), fd.package(), message);
             }
             for enm in &fd.enum_type {
-                index.files.insert(join(fd.package(), enm.name()), fd.name());
+                index.files.insert(qualified_name(fd.package(), enm.name()), fd.name());
             }
             for extension in &fd.extension {
                 index.add_extension(fd.name(), fd.package(), extension);
@@ -54,12 +54,12 @@ impl<'a> SymbolIndex<'a> {
     }
 
     fn add_message(&mut self, file: &'a str, scope: &str, message: &'a DescriptorProto) {
-        let full_name = join(scope, message.name());
+        let full_name = qualified_name(scope, message.name());
         for nested in &message.nested_type {
             self.add_message(file, &full_name, nested);
         }
         for enm in &message.enum_type {
-            self.files.insert(join(&full_name, enm.name()), file);
+            self.files.insert(qualified_name(&full_name, enm.name()), file);
         }
         for extension in &message.extension {
             self.add_extension(file, &full_name, extension);
@@ -69,7 +69,7 @@ impl<'a> SymbolIndex<'a> {
     }
 
     fn add_extension(&mut self, file: &'a str, scope: &str, extension: &'a FieldDescriptorProto) {
-        let full_name = join(scope, extension.name());
+        let full_name = qualified_name(scope, extension.name());
         self.files.insert(full_name.clone(), file);
         self.extension_names.insert(full_name, file);
         self.extensions.insert((relative(extension.extendee()).to_owned(), extension.number()), (file, extension));
@@ -114,7 +114,7 @@ impl<'a> SymbolIndex<'a> {
         }
         let mut scope = scope;
         loop {
-            if let Some(&file) = self.extension_names.get(&join(scope, name)) {
+            if let Some(&file) = self.extension_names.get(&qualified_name(scope, name)) {
                 return Some(file);
             }
             if scope.is_empty() {
@@ -161,8 +161,4 @@ pub fn referenced_files<'a>(file: &SchemaFile, index: &SymbolIndex<'a>) -> BTree
 
 fn relative(name: &str) -> &str {
     name.strip_prefix('.').unwrap_or(name)
-}
-
-pub fn join(scope: &str, name: &str) -> String {
-    if scope.is_empty() { name.to_owned() } else { format!("{scope}.{name}") }
 }
