@@ -61,10 +61,9 @@ fn image_files(
         .filter(|f| !(exclude_imports && f.is_import))
         .map(|f| {
             let encoded = linked.get(f.descriptor.name()).or(f.encoding()).cloned();
+            let source_code_info = if exclude_source_info { None } else { f.source_code_info() };
             let mut descriptor = f.descriptor;
-            if exclude_source_info {
-                descriptor.source_code_info = None;
-            }
+            descriptor.source_code_info = source_code_info;
             ImageFile { descriptor, is_import: f.is_import, edition: f.edition, encoded }
         })
         .collect()

@@ -73,11 +73,15 @@ pub fn run(args: &GenerateArgs) -> Result<ExitCode, Error> {
         let targets: Vec<String> = selected.iter().map(|f| f.descriptor.name().to_owned()).collect();
         let files = match &entry.plugin {
             Plugin::Rust => {
-                let set = FileDescriptorSet { file: schema.files.iter().map(|f| f.descriptor.clone()).collect() };
+                let set = FileDescriptorSet {
+                    file: schema.files.iter().map(crate::schema::SchemaFile::descriptor_with_source_info).collect(),
+                };
                 crate::codegen::rust::generate(&set, &targets, &RustOptions::parse(&entry.opt)?)?
             }
             Plugin::Local(command) => {
-                let set = FileDescriptorSet { file: schema.files.iter().map(|f| f.descriptor.clone()).collect() };
+                let set = FileDescriptorSet {
+                    file: schema.files.iter().map(crate::schema::SchemaFile::descriptor_with_source_info).collect(),
+                };
                 plugin::run(command, &set, &targets, &entry.opt.join(","))?
             }
         };

@@ -53,7 +53,9 @@ pub fn run(args: &ScaffoldArgs) -> Result<ExitCode, Error> {
         error_format: Vec::new(),
     };
     let schema = load_input(&input_args)?.schema;
-    let set = FileDescriptorSet { file: schema.files.iter().map(|f| f.descriptor.clone()).collect() };
+    let set = FileDescriptorSet {
+        file: schema.files.iter().map(crate::schema::SchemaFile::descriptor_with_source_info).collect(),
+    };
     let targets: Vec<String> = schema.targets().map(|f| f.descriptor.name().to_owned()).collect();
     let scaffold = Scaffold::new(&name, &set, &targets, template_input(&args.input, dir)?)?;
     if scaffold.services.is_empty() {

@@ -2,31 +2,44 @@
 //! representation, bring it in line, so images are byte-identical and "the first location of a
 //! path" means the same thing in both.
 
-use prost_types::{FileDescriptorProto, MethodOptions, source_code_info::Location};
+use prost_types::{FileDescriptorProto, MethodOptions, SourceCodeInfo, source_code_info::Location};
 
-use crate::schema::elements::tag;
+use crate::schema::{LocationRef, SourceInfo, elements::tag};
 
-/// Applies every alignment to a file compiled from `source`.
-pub fn like_buf(descriptor: &mut FileDescriptorProto, source: &str) {
-    empty_method_options(descriptor, source);
-    if let Some(info) = descriptor.source_code_info.as_mut() {
-        let starts = line_starts(source);
-        for location in &mut info.location {
-            trim_trailing_comment(location);
-            whole_default_option(location, source, &starts);
-        }
-        super::features_literal::align(info, source);
-        order_locations(&mut info.location);
+/// Applies every alignment to a file compiled from `source` whose source info is linked; returns
+/// that source info, compact.
+pub fn like_buf(descriptor: &mut FileDescriptorProto, source: &str) -> Option<SourceInfo> {
+    let mut info = descriptor.source_code_info.take()?;
+    locations_like_buf(&mut info, source);
+    let mut compact = SourceInfo::from_prost(&info);
+    drop(info);
+    finish_like_buf(descriptor, &mut compact, source);
+    Some(compact)
+}
+
+/// The alignments that need neither the linked descriptor nor the final option paths: they can
+/// run right after parsing.
+pub fn locations_like_buf(info: &mut SourceCodeInfo, source: &str) {
+    let starts = line_starts(source);
+    for location in &mut info.location {
+        trim_trailing_comment(location);
+        whole_default_option(location, source, &starts);
     }
+    super::features_literal::align(info, source);
+}
+
+/// The alignments of a linked file whose locations [`locations_like_buf`] aligned.
+pub fn finish_like_buf(descriptor: &mut FileDescriptorProto, info: &mut SourceInfo, source: &str) {
+    empty_method_options(descriptor, info, source);
+    order_locations(info);
 }
 
 /// buf 1.75 records locations ordered by start, then end, then depth (so a field's type comes
 /// before the field declaration that starts at the same place); protox in its own walk order.
-fn order_locations(locations: &mut [Location]) {
-    let Some((_file_location, rest)) = locations.split_first_mut() else { return };
-    rest.sort_by_key(|location| {
-        let span = &location.span;
-        let (end_line, end_column) = match span[..] {
+fn order_locations(info: &mut SourceInfo) {
+    info.sort_after_first_by_key(|location| {
+        let span = location.span;
+        let (end_line, end_column) = match *span {
             [line, _, end] => (line, end),
             [_, _, end_line, end] => (end_line, end),
             _ => (i32::MAX, i32::MAX),
@@ -51,18 +64,20 @@ fn trim_trailing_comment(location: &mut Location) {
 }
 
 /// An RPC declared with a body (`rpc A(M) returns (M) {}`) has (empty) options in buf's output.
-fn empty_method_options(descriptor: &mut FileDescriptorProto, source: &str) {
-    let starts: Vec<usize> = std::iter::once(0).chain(source.match_indices('\n').map(|(i, _)| i + 1)).collect();
-    let ends_with_body = |location: &Location| -> bool {
-        let ([line, _, column] | [_, _, line, column]) = location.span[..] else { return false };
+fn empty_method_options(descriptor: &mut FileDescriptorProto, info: &SourceInfo, source: &str) {
+    if descriptor.service.is_empty() {
+        return;
+    }
+    let starts = line_starts(source);
+    let ends_with_body = |location: &LocationRef<'_>| -> bool {
+        let ([line, _, column] | [_, _, line, column]) = *location.span else { return false };
         let offset = starts.get(line as usize).map(|start| start + column as usize);
         offset.and_then(|end| source.get(..end)).is_some_and(|text| text.trim_end().ends_with('}'))
     };
-    let Some(info) = descriptor.source_code_info.as_ref() else { return };
     let mut with_body = Vec::new();
-    for location in &info.location {
-        if let [tag::FILE_SERVICE, service, tag::SERVICE_METHOD, method] = location.path[..]
-            && ends_with_body(location)
+    for location in info.iter() {
+        if let [tag::FILE_SERVICE, service, tag::SERVICE_METHOD, method] = *location.path
+            && ends_with_body(&location)
         {
             with_body.push((service as usize, method as usize));
         }

@@ -8,21 +8,24 @@ use rayon::prelude::*;
 
 mod limits;
 
-use super::{buf_errors::CompileMessage, editions};
+use super::{buf_errors::CompileMessage, editions, source_info::Detached};
 use crate::{Error, input::SourceTree};
 
 /// One file as read: its text as buf counts positions, the text the parser gets, and the parse.
 pub struct Loaded {
     /// The file's text (lossy for invalid UTF-8), BOM included: error positions count it.
     pub original: Arc<str>,
-    /// What protox parses: the text without a BOM (protox rejects one, buf ignores it).
-    pub parse_text: String,
+    /// What protox parses, when it is not `original`: the text without a BOM (protox rejects
+    /// one, buf ignores it), or nothing for a binary file.
+    pub parse_text: Option<String>,
     pub parsed: Result<Parsed, Failure>,
 }
 
 pub struct Parsed {
+    /// The descriptor without its source info, which `detached` holds.
     pub descriptor: FileDescriptorProto,
     pub fixup: Option<editions::EditionsFixup>,
+    pub detached: Option<Detached>,
 }
 
 /// Why a file did not parse, translated to buf's words once every file is loaded.
@@ -68,8 +71,9 @@ fn load_one(tree: &SourceTree, name: &str) -> Result<Loaded, Error> {
     let bytes = tree.read(file)?;
     match String::from_utf8(bytes) {
         Ok(text) => {
-            let parse_text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned();
-            let parsed = parse(name, &parse_text);
+            let without_bom = text.strip_prefix('\u{feff}');
+            let parsed = parse(name, without_bom.unwrap_or(&text)).map(|parsed| parsed.detached(&text));
+            let parse_text = without_bom.map(str::to_owned);
             Ok(Loaded { original: text.into(), parse_text, parsed })
         }
         Err(invalid) => {
@@ -77,7 +81,8 @@ fn load_one(tree: &SourceTree, name: &str) -> Result<Loaded, Error> {
             let lossy: Arc<str> = String::from_utf8_lossy(&bytes).into_owned().into();
             if looks_binary(&bytes, &lossy) {
                 // buf reads mostly-binary and UTF-16 files as empty files, without an error.
-                return Ok(Loaded { original: lossy, parse_text: String::new(), parsed: parse(name, "") });
+                let parsed = parse(name, "").map(|parsed| parsed.detached(&lossy));
+                return Ok(Loaded { original: lossy, parse_text: Some(String::new()), parsed });
             }
             let before = &bytes[..std::str::from_utf8(&bytes).err().map_or(0, |e| e.valid_up_to())];
             let (line, column) = line_column(before);
@@ -87,7 +92,7 @@ fn load_one(tree: &SourceTree, name: &str) -> Result<Loaded, Error> {
                 column,
                 message: "input appears to be encoded with UTF-8, but found invalid byte".to_owned(),
             }]);
-            Ok(Loaded { original: lossy.clone(), parse_text: lossy.to_string(), parsed: Err(failure) })
+            Ok(Loaded { original: lossy, parse_text: None, parsed: Err(failure) })
         }
     }
 }
@@ -110,9 +115,9 @@ fn limit_failure(name: &str, text: &str, offset: usize, message: &str) -> Failur
 
 fn parse_unchecked(name: &str, text: &str) -> Result<Parsed, Failure> {
     match editions::prepare(name, text) {
-        Ok(Some((descriptor, fixup))) => Ok(Parsed { descriptor, fixup: Some(fixup) }),
+        Ok(Some((descriptor, fixup))) => Ok(Parsed { descriptor, fixup: Some(fixup), detached: None }),
         Ok(None) => protox_parse::parse(name, text)
-            .map(|descriptor| Parsed { descriptor, fixup: None })
+            .map(|descriptor| Parsed { descriptor, fixup: None, detached: None })
             .map_err(|e| Failure::Protox(protox::Error::from(e))),
         Err(error) => {
             let before = &text.as_bytes()[..error.span.start.min(text.len())];
@@ -125,6 +130,14 @@ fn parse_unchecked(name: &str, text: &str) -> Result<Parsed, Failure> {
                 message: error.message,
             }]))
         }
+    }
+}
+
+impl Parsed {
+    /// Takes the source info off the descriptor (see [`Detached`]); `original` is the file's text.
+    fn detached(mut self, original: &str) -> Self {
+        self.detached = Detached::take(&mut self.descriptor, original, self.fixup.is_some());
+        self
     }
 }
 

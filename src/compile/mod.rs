@@ -15,6 +15,7 @@ mod features_literal;
 mod link;
 mod load;
 mod option_paths;
+mod source_info;
 mod validate;
 
 use std::{collections::HashMap, sync::Arc};
@@ -40,38 +41,7 @@ pub fn compile_tree(tree: &SourceTree) -> Result<Schema, Error> {
     let originals: HashMap<String, Arc<str>> =
         loaded.iter().map(|(name, l)| (name.clone(), l.original.clone())).collect();
     let source = |name: &str| originals.get(name).cloned();
-    let mut messages: Vec<CompileMessage> = Vec::new();
-    let mut fallback = FallbackSources::default();
-    let mut descriptors = HashMap::new();
-    let mut fixups = HashMap::new();
-    // Source info is linked apart (see `option_paths`).
-    let mut detached = HashMap::new();
-    let mut names: Vec<String> = loaded.keys().cloned().collect();
-    names.sort();
-    let mut loaded = loaded;
-    for name in names {
-        let Some(file) = loaded.remove(&name) else { continue };
-        match file.parsed {
-            Err(Failure::Protox(error)) => messages.extend(buf_errors::translate(&error, &source)),
-            Err(Failure::Messages(found)) => messages.extend(found),
-            Ok(parsed) => {
-                let for_errors = match &parsed.fixup {
-                    Some(_) => FallbackFile::Parsed(Box::new(parsed.descriptor.clone())),
-                    None if file.parse_text.len() == file.original.len() => FallbackFile::Original,
-                    None => FallbackFile::Text(file.parse_text),
-                };
-                fallback.files.insert(name.clone(), for_errors);
-                let mut descriptor = parsed.descriptor;
-                if let Some(info) = descriptor.source_code_info.take() {
-                    detached.insert(name.clone(), (option_paths::collect(&descriptor), info));
-                }
-                descriptors.insert(name.clone(), descriptor);
-                if let Some(fixup) = parsed.fixup {
-                    fixups.insert(name, fixup);
-                }
-            }
-        }
-    }
+    let Gathered { messages, fallback, descriptors, fixups, mut detached } = gather(loaded, &source);
     if !messages.is_empty() {
         return Err(compile_failure(tree, messages, &HashMap::new(), &originals));
     }
@@ -80,7 +50,7 @@ pub fn compile_tree(tree: &SourceTree) -> Result<Schema, Error> {
     let mut linked = match linked {
         Ok(linked) => linked,
         Err(error) => {
-            let resolver = fallback.into_resolver(&originals);
+            let resolver = fallback.resolver(&originals);
             let mut messages = relink_for_errors(&resolver, &targets, &source);
             if !missing.is_empty() {
                 // buf goes on past a missing import and reports every use of what it would have
@@ -99,20 +69,31 @@ pub fn compile_tree(tree: &SourceTree) -> Result<Schema, Error> {
         }
     };
     let is_target: std::collections::HashSet<&str> = targets.iter().map(String::as_str).collect();
-    reattach_source_info(&mut linked, detached, fallback, &originals);
     let keep_encoding = Schema::keeps_encoding(&linked.files);
     let encoded = if keep_encoding || !fixups.is_empty() { encoded_files(&linked.pools) } else { HashMap::new() };
     let explicit_features = editions_features(&encoded, &fixups);
-    let files = std::mem::take(&mut linked.files)
+    let scopes: Vec<option_paths::PoolScopes> =
+        linked.pools.iter().cloned().map(option_paths::PoolScopes::new).collect();
+    let relink_resolver = std::sync::OnceLock::new();
+    let relink = |name: &str| relink_alone(relink_resolver.get_or_init(|| fallback.resolver(&originals)), name);
+    let paired: Vec<_> = std::mem::take(&mut linked.files)
+        .into_iter()
+        .map(|descriptor| {
+            let parts = detached.remove(descriptor.name());
+            (descriptor, parts)
+        })
+        .collect();
+    let files = paired
         .into_par_iter()
-        .map(|mut descriptor| {
+        .map(|(mut descriptor, parts)| {
             let name = descriptor.name().to_owned();
-            if let Some(fixup) = fixups.get(&name) {
-                editions::finish(&mut descriptor, fixup);
-            }
-            if let Some(text) = originals.get(&name) {
-                align::like_buf(&mut descriptor, text);
-            }
+            let reattach = source_info::Reattach {
+                scope: scopes.iter().find(|s| s.links(&name)),
+                fixup: fixups.get(&name),
+                source: originals.get(&name).map(|text| &**text),
+                relink: &relink,
+            };
+            let info = reattach.finish(&mut descriptor, parts);
             let source_file = tree.find(&name);
             let file_ref = source_file.map_or_else(
                 || FileRef { external_path: name.clone(), module_path: name.clone() },
@@ -120,7 +101,8 @@ pub fn compile_tree(tree: &SourceTree) -> Result<Schema, Error> {
             );
             let text = originals.get(&name).cloned();
             let is_import = !is_target.contains(name.as_str());
-            let mut file = SchemaFile::new(descriptor, is_import, file_ref, source_file.map(|f| f.module), text);
+            let mut file = SchemaFile::new(descriptor, is_import, file_ref, source_file.map(|f| f.module), text)
+                .with_source_info(info);
             if let Some(bytes) = encoded.get(&name).filter(|_| keep_encoding && !is_import) {
                 file = file.with_encoding(bytes.clone());
             }
@@ -139,46 +121,57 @@ pub fn compile_tree(tree: &SourceTree) -> Result<Schema, Error> {
     Ok(Schema { files, linked: linked.pools })
 }
 
-/// Gives each linked file back its source info, with option paths rewritten as linking with it
-/// would have; a file whose rewrite is uncertain is linked again from source, alone.
-fn reattach_source_info(
-    linked: &mut link::Linked,
-    mut detached: HashMap<String, (Vec<option_paths::OptionSite>, prost_types::SourceCodeInfo)>,
+/// The loaded files, taken apart for the stages after parsing.
+#[derive(Default)]
+struct Gathered {
+    messages: Vec<CompileMessage>,
     fallback: FallbackSources,
-    originals: &HashMap<String, Arc<str>>,
-) {
-    let scopes: Vec<option_paths::PoolScopes> =
-        linked.pools.iter().cloned().map(option_paths::PoolScopes::new).collect();
-    let paired: Vec<_> = linked
-        .files
-        .iter_mut()
-        .filter_map(|descriptor| detached.remove(descriptor.name()).map(|parts| (descriptor, parts)))
-        .collect();
-    let uncertain: Vec<&mut prost_types::FileDescriptorProto> = paired
-        .into_par_iter()
-        .filter_map(|(descriptor, (sites, mut info))| {
-            let scope = scopes.iter().find(|s| s.links(descriptor.name()));
-            if scope.is_some_and(|scope| option_paths::rewrite(scope, descriptor.name(), &sites, &mut info).is_some()) {
-                descriptor.source_code_info = Some(info);
-                None
-            } else {
-                Some(descriptor)
+    descriptors: HashMap<String, prost_types::FileDescriptorProto>,
+    fixups: HashMap<String, editions::EditionsFixup>,
+    /// Source info is linked apart (see `source_info`).
+    detached: HashMap<String, source_info::Detached>,
+}
+
+#[allow(clippy::zero_sized_map_values)] // the editions fixup may carry nothing
+fn gather(mut loaded: HashMap<String, load::Loaded>, source: &dyn Fn(&str) -> Option<Arc<str>>) -> Gathered {
+    let mut gathered = Gathered::default();
+    let mut names: Vec<String> = loaded.keys().cloned().collect();
+    names.sort();
+    for name in names {
+        let Some(file) = loaded.remove(&name) else { continue };
+        match file.parsed {
+            Err(Failure::Protox(error)) => gathered.messages.extend(buf_errors::translate(&error, source)),
+            Err(Failure::Messages(found)) => gathered.messages.extend(found),
+            Ok(parsed) => {
+                let for_errors = match (&parsed.fixup, file.parse_text) {
+                    (Some(_), _) => FallbackFile::Parsed(Box::new(prost_types::FileDescriptorProto {
+                        source_code_info: parsed.detached.as_ref().and_then(|d| d.as_parsed()).cloned(),
+                        ..parsed.descriptor.clone()
+                    })),
+                    (None, None) => FallbackFile::Original,
+                    (None, Some(text)) => FallbackFile::Text(text),
+                };
+                gathered.fallback.files.insert(name.clone(), for_errors);
+                if let Some(parts) = parsed.detached {
+                    gathered.detached.insert(name.clone(), parts);
+                }
+                gathered.descriptors.insert(name.clone(), parsed.descriptor);
+                if let Some(fixup) = parsed.fixup {
+                    gathered.fixups.insert(name, fixup);
+                }
             }
-        })
-        .collect();
-    if uncertain.is_empty() {
-        return;
-    }
-    let resolver = fallback.into_resolver(originals);
-    for descriptor in uncertain {
-        let mut alone = protox::Compiler::with_file_resolver(resolver.clone());
-        alone.include_source_info(true);
-        if alone.open_file(descriptor.name()).is_ok() {
-            let name = descriptor.name().to_owned();
-            let linked = alone.file_descriptor_set().file.into_iter().find(|f| f.name() == name);
-            descriptor.source_code_info = linked.and_then(|f| f.source_code_info);
         }
     }
+    gathered
+}
+
+/// A file linked again from source, alone, for its source info (option paths rewritten by
+/// prost-reflect itself).
+fn relink_alone(resolver: &OwnedSourceResolver, name: &str) -> Option<prost_types::SourceCodeInfo> {
+    let mut alone = protox::Compiler::with_file_resolver(resolver.clone());
+    alone.include_source_info(true);
+    alone.open_file(name).ok()?;
+    alone.file_descriptor_set().file.into_iter().find(|f| f.name() == name)?.source_code_info
 }
 
 /// protox's encoding of every file, by name: unlike prost-types, it keeps option extensions and
@@ -359,17 +352,17 @@ enum FallbackFile {
 }
 
 impl FallbackSources {
-    fn into_resolver(self, originals: &HashMap<String, Arc<str>>) -> OwnedSourceResolver {
+    fn resolver(&self, originals: &HashMap<String, Arc<str>>) -> OwnedSourceResolver {
         let files = self
             .files
-            .into_iter()
+            .iter()
             .filter_map(|(name, file)| {
                 let opened = match file {
-                    FallbackFile::Original => File::from_source(&name, originals.get(&name)?).ok()?,
-                    FallbackFile::Text(text) => File::from_source(&name, &text).ok()?,
-                    FallbackFile::Parsed(descriptor) => File::from_file_descriptor_proto(*descriptor),
+                    FallbackFile::Original => File::from_source(name, originals.get(name)?).ok()?,
+                    FallbackFile::Text(text) => File::from_source(name, text).ok()?,
+                    FallbackFile::Parsed(descriptor) => File::from_file_descriptor_proto((**descriptor).clone()),
                 };
-                Some((name, opened))
+                Some((name.clone(), opened))
             })
             .collect();
         OwnedSourceResolver { files }

@@ -10,7 +10,9 @@ use foldhash::{HashMap, HashSet};
 
 use crate::schema::qualified_name;
 use prost_reflect::{DescriptorPool, ExtensionDescriptor, FileDescriptor, Kind};
-use prost_types::{DescriptorProto, EnumDescriptorProto, FieldDescriptorProto, FileDescriptorProto, SourceCodeInfo};
+use prost_types::{DescriptorProto, EnumDescriptorProto, FieldDescriptorProto, FileDescriptorProto};
+
+use crate::schema::SourceInfo;
 
 /// `uninterpreted_option` in every `*Options` message.
 const UNINTERPRETED: i32 = 999;
@@ -131,7 +133,7 @@ fn visit_enum(enumeration: &EnumDescriptorProto, path: &[i32], parent: &str, add
 
 /// Rewrites the option paths in `info` as prost-reflect would have, given the pool that linked
 /// `file`. `None` when a resolution might differ from prost-reflect's; `info` is then untouched.
-pub fn rewrite(pool: &PoolScopes, file: &str, sites: &[OptionSite], info: &mut SourceCodeInfo) -> Option<()> {
+pub fn rewrite(pool: &PoolScopes, file: &str, sites: &[OptionSite], info: &mut SourceInfo) -> Option<()> {
     if sites.is_empty() {
         return Some(());
     }
@@ -140,12 +142,14 @@ pub fn rewrite(pool: &PoolScopes, file: &str, sites: &[OptionSite], info: &mut S
     for site in sites {
         resolver.site(site, &mut rewrites)?;
     }
-    for location in &mut info.location {
-        let found = (0..location.path.len().saturating_sub(1))
-            .filter(|&k| location.path[k] == UNINTERPRETED)
-            .find_map(|k| rewrites.get(&location.path[..k + 2]).map(|to| (k + 2, to)));
+    for i in 0..info.len() {
+        let Some(path) = info.get(i).map(|l| l.path) else { continue };
+        let found = (0..path.len().saturating_sub(1))
+            .filter(|&k| path[k] == UNINTERPRETED)
+            .find_map(|k| rewrites.get(&path[..k + 2]).map(|to| (k + 2, to)));
         if let Some((len, to)) = found {
-            location.path.splice(..len, to.iter().copied());
+            let rewritten: Vec<i32> = to.iter().chain(&path[len..]).copied().collect();
+            info.set_path(i, &rewritten);
         }
     }
     Some(())

@@ -14,7 +14,7 @@ pub fn set_file_option(file: &SchemaFile, name: &str, number: i32, literal: &str
     let source = file.source()?;
     let description = format!("set option {name} = {literal}");
     if let Some(location) = file.location(&[FILE_OPTIONS, number]) {
-        let (start, end) = span_range(source, &location.span)?;
+        let (start, end) = span_range(source, location.span)?;
         let statement = source.get(start..end)?;
         let equals = statement.find('=')? + 1;
         let semicolon = statement.rfind(';').unwrap_or(statement.len());
@@ -37,15 +37,13 @@ pub fn set_file_option(file: &SchemaFile, name: &str, number: i32, literal: &str
 }
 
 fn statement_end(file: &SchemaFile, source: &str, path: &[i32]) -> Option<usize> {
-    span_range(source, &file.location(path)?.span).map(|(_, end)| end)
+    span_range(source, file.location(path)?.span).map(|(_, end)| end)
 }
 
 /// The end of the last `option` statement of the file itself (path `[8, n]`).
 fn last_file_option_end(file: &SchemaFile, source: &str) -> Option<usize> {
-    let info = file.descriptor.source_code_info.as_ref()?;
-    info.location
-        .iter()
+    file.locations()
         .filter(|l| l.path.len() == 2 && l.path[0] == FILE_OPTIONS)
-        .filter_map(|l| span_range(source, &l.span).map(|(_, end)| end))
+        .filter_map(|l| span_range(source, l.span).map(|(_, end)| end))
         .max()
 }

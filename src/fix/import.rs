@@ -9,7 +9,7 @@ const FILE_DEPENDENCY: i32 = 3;
 /// A fix deleting the `index`-th import of `file`.
 pub fn remove_import(file: &SchemaFile, index: usize) -> Option<Fix> {
     let source = file.source()?;
-    let (start, end) = span_range(source, &file.location(&[FILE_DEPENDENCY, index as i32])?.span)?;
+    let (start, end) = span_range(source, file.location(&[FILE_DEPENDENCY, index as i32])?.span)?;
     if !source.get(start..end)?.starts_with("import") {
         return None;
     }

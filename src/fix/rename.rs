@@ -33,7 +33,7 @@ pub fn rename(
 ) -> Option<Fix> {
     let old_name = full_name.rsplit('.').next().unwrap_or(full_name);
     let source = file.source()?;
-    let (start, end) = span_range(source, &file.location(name_path)?.span)?;
+    let (start, end) = span_range(source, file.location(name_path)?.span)?;
     if source.get(start..end) != Some(old_name) {
         return None;
     }
@@ -47,7 +47,7 @@ pub fn rename(
     for site in sites {
         let target = index.files[site.file];
         let text = target.source().unwrap_or_default();
-        let range = target.location(&site.path).and_then(|l| span_range(text, &l.span));
+        let range = target.location(&site.path).and_then(|l| span_range(text, l.span));
         match range.and_then(|(s, e)| reference_edit(text, s, e, &site.resolved, full_name, kind)) {
             Some(Some((s, e))) => edits.push(TextEdit::new(&target.file_ref, text, s, e, new_name)),
             Some(None) => {}

@@ -15,9 +15,7 @@ pub fn files_with_ignores<'a>(files: &[&'a SchemaFile]) -> std::collections::Has
         .par_iter()
         .filter(|file| match file.source() {
             Some(source) => source.contains(IGNORE_PREFIX),
-            None => file.descriptor.source_code_info.as_ref().is_some_and(|info| {
-                info.location.iter().any(|l| l.leading_comments.as_deref().is_some_and(|c| c.contains(IGNORE_PREFIX)))
-            }),
+            None => file.locations().any(|l| l.leading_comments().is_some_and(|c| c.contains(IGNORE_PREFIX))),
         })
         .map(|file| file.descriptor.name())
         .collect()
@@ -28,7 +26,7 @@ pub fn is_ignored_by_comment(file: &SchemaFile, path: &[i32], rule: &str) -> boo
     let wanted = format!("{IGNORE_PREFIX} {rule}");
     let ignores = |path: &[i32]| {
         file.location(path)
-            .and_then(|location| location.leading_comments.as_deref())
+            .and_then(|location| location.leading_comments())
             .is_some_and(|comment| comment.lines().map(str::trim).any(|line| line.starts_with(&wanted)))
     };
     (1..=path.len()).rev().any(|len| {

@@ -112,7 +112,7 @@ impl<'a> Findings<'a> {
     /// A finding at a location the rule found itself, which the file's `SourceCodeInfo` may not
     /// record (buf records more option locations than protox); its path decides comment ignores.
     pub fn at_location(&mut self, file: &'a SchemaFile, location: &Location, message: String) {
-        let span = file.span_of(location);
+        let span = file.span_of(&location.span);
         self.found.push(Finding { file, path: Some(location.path.clone()), message, element: None, span, fix: None });
     }
 

@@ -4,16 +4,18 @@
 mod columns;
 pub mod elements;
 pub mod features;
+pub mod source_info;
 pub mod version;
 pub mod wire;
 
 use std::sync::{Arc, OnceLock};
 
-use prost_types::{FileDescriptorProto, source_code_info::Location};
+use prost_types::{FileDescriptorProto, SourceCodeInfo};
 
 use crate::diagnostic::{FileRef, Span};
 
 pub use columns::buf_column;
+pub use source_info::{LocationRef, SourceInfo};
 
 /// The full name of `name` declared in `scope` (a package or an enclosing element; empty at the
 /// root of an unpackaged file).
@@ -64,7 +66,9 @@ fn nested_extensions(
 /// One compiled file.
 #[derive(Debug)]
 pub struct SchemaFile {
+    /// The descriptor without its source info, which [`SchemaFile::source_info`] holds.
     pub descriptor: FileDescriptorProto,
+    source_info: Option<SourceInfo>,
     pub is_import: bool,
     pub file_ref: FileRef,
     /// Index of the workspace module holding the file (`None` for well-known types and images).
@@ -88,15 +92,18 @@ struct LocationIndex {
 }
 
 impl SchemaFile {
+    /// A file of `descriptor`, whose source info moves into the compact form.
     pub fn new(
-        descriptor: FileDescriptorProto,
+        mut descriptor: FileDescriptorProto,
         is_import: bool,
         file_ref: FileRef,
         module: Option<usize>,
         source: Option<Arc<str>>,
     ) -> Self {
+        let source_info = descriptor.source_code_info.take().map(|info| SourceInfo::from_prost(&info));
         Self {
             descriptor,
+            source_info,
             is_import,
             file_ref,
             module,
@@ -106,6 +113,34 @@ impl SchemaFile {
             explicit_features: features::ExplicitFeatures::new(),
             encoded: None,
         }
+    }
+
+    /// Gives the file its (compact) source info.
+    #[must_use]
+    pub fn with_source_info(mut self, info: Option<SourceInfo>) -> Self {
+        self.source_info = info;
+        self.index = OnceLock::new();
+        self
+    }
+
+    /// Whether the file has source info (a compiled file has; an image may not).
+    pub fn has_source_info(&self) -> bool {
+        self.source_info.is_some()
+    }
+
+    /// The file's source info as prost-types holds it, built on each call.
+    pub fn source_code_info(&self) -> Option<SourceCodeInfo> {
+        self.source_info.as_ref().map(SourceInfo::to_prost)
+    }
+
+    /// A copy of the descriptor with its source info, as images and code generators take it.
+    pub fn descriptor_with_source_info(&self) -> FileDescriptorProto {
+        FileDescriptorProto { source_code_info: self.source_code_info(), ..self.descriptor.clone() }
+    }
+
+    /// Every recorded location, in recorded order.
+    pub fn locations(&self) -> impl Iterator<Item = LocationRef<'_>> + '_ {
+        self.source_info.iter().flat_map(SourceInfo::iter)
     }
 
     /// Keeps protox's encoding of the descriptor (see [`SchemaFile::option_extension`]).
@@ -147,36 +182,39 @@ impl SchemaFile {
 
     fn index(&self) -> &LocationIndex {
         self.index.get_or_init(|| {
-            let locations = self.locations();
-            let mut by_path: Vec<u32> = (0..u32::try_from(locations.len()).unwrap_or(u32::MAX)).collect();
+            let mut by_path: Vec<u32> = (0..u32::try_from(self.location_count()).unwrap_or(u32::MAX)).collect();
             // Stable: the first location recorded for a path wins, as in protoc and buf.
-            by_path.sort_by(|&a, &b| locations[a as usize].path.cmp(&locations[b as usize].path));
+            by_path.sort_by(|&a, &b| self.path_at(a).cmp(self.path_at(b)));
             let line_starts = self.source.as_deref().map(columns::line_starts).unwrap_or_default();
             LocationIndex { by_path, line_starts }
         })
     }
 
-    fn locations(&self) -> &[Location] {
-        self.descriptor.source_code_info.as_ref().map_or(&[], |info| &info.location)
+    fn location_count(&self) -> usize {
+        self.source_info.as_ref().map_or(0, SourceInfo::len)
     }
 
-    /// The `SourceCodeInfo` location recorded for `path`.
-    pub fn location(&self, path: &[i32]) -> Option<&Location> {
-        let locations = self.locations();
+    fn path_at(&self, i: u32) -> &[i32] {
+        self.source_info.as_ref().and_then(|info| info.get(i as usize)).map_or(&[], |l| l.path)
+    }
+
+    /// The `SourceCodeInfo` location recorded first for `path`.
+    pub fn location(&self, path: &[i32]) -> Option<LocationRef<'_>> {
+        let info = self.source_info.as_ref()?;
         let by_path = &self.index().by_path;
-        let first = by_path.partition_point(|&i| locations[i as usize].path.as_slice() < path);
-        let location = locations.get(*by_path.get(first)? as usize)?;
+        let first = by_path.partition_point(|&i| self.path_at(i) < path);
+        let location = info.get(*by_path.get(first)? as usize)?;
         (location.path == path).then_some(location)
     }
 
     /// The span buf prints for `path`: 1-based lines, buf's terminal-width columns.
     pub fn span(&self, path: &[i32]) -> Option<Span> {
-        self.span_of(self.location(path)?)
+        self.span_of(self.location(path)?.span)
     }
 
-    /// The span buf prints for a location of this file (recorded or not).
-    pub fn span_of(&self, location: &Location) -> Option<Span> {
-        let (start_line, start_col, end_line, end_col) = match location.span[..] {
+    /// The span buf prints for a `SourceCodeInfo` span of this file (recorded or not).
+    pub fn span_of(&self, span: &[i32]) -> Option<Span> {
+        let (start_line, start_col, end_line, end_col) = match *span {
             [line, start, end] => (line, start, line, end),
             [start_line, start, end_line, end] => (start_line, start, end_line, end),
             _ => return None,

@@ -28,10 +28,9 @@ pub fn directives(schema: &Schema) -> Vec<Directive> {
 }
 
 fn file_directives(file: &SchemaFile) -> Vec<Directive> {
-    let Some(info) = &file.descriptor.source_code_info else { return Vec::new() };
     let mut found = Vec::new();
-    for location in &info.location {
-        let Some(comment) = location.leading_comments.as_deref().filter(|c| c.contains(DIRECTIVE)) else { continue };
+    for location in file.locations() {
+        let Some(comment) = location.leading_comments().filter(|c| c.contains(DIRECTIVE)) else { continue };
         for line in comment.lines().map(str::trim) {
             let Some(rest) = line.strip_prefix(DIRECTIVE) else { continue };
             if !rest.starts_with(char::is_whitespace) {
@@ -39,10 +38,10 @@ fn file_directives(file: &SchemaFile) -> Vec<Directive> {
             }
             let rest = rest.trim();
             let (rule, reason) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
-            let span = file.span_of(location).unwrap_or_default();
+            let span = file.span_of(location.span).unwrap_or_default();
             found.push(Directive {
                 file: file.file_ref.module_path.clone(),
-                path: location.path.clone(),
+                path: location.path.to_vec(),
                 rule: rule.to_owned(),
                 reason: Some(reason.trim()).filter(|r| !r.is_empty()).map(str::to_owned),
                 origin: format!("{}:{}:{}", file.file_ref.external_path, span.start_line, span.start_column),

@@ -24,8 +24,8 @@ pub(super) fn option_location(file: &SchemaFile, options_path: &[i32], field: i3
         return Some(path);
     }
     let mut best: Option<&[i32]> = None;
-    for location in &file.descriptor.source_code_info.as_ref()?.location {
-        let candidate = location.path.as_slice();
+    for location in file.locations() {
+        let candidate = location.path;
         if candidate.len() >= shortest && path.starts_with(candidate) && candidate.len() > best.map_or(0, <[i32]>::len)
         {
             best = Some(candidate);

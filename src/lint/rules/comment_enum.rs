@@ -30,7 +30,7 @@ impl LintRule for CommentEnum {
     fn check<'a>(&self, cx: &LintContext<'a>, found: &mut Findings<'a>) {
         for enm in &cx.elements().enums {
             let location = enm.file.location(&enm.path);
-            if location.is_some_and(|l| !has_documentation(l.leading_comments.as_deref())) {
+            if location.is_some_and(|l| !has_documentation(l.leading_comments())) {
                 let message = format!("Enum {} should have a non-empty comment for documentation.", go_quote(enm.node.name()));
                 found.at(enm, enm.path.clone(), message);
             }

@@ -37,7 +37,7 @@ impl LintRule for CommentEnumValue {
         for value in &cx.elements().enum_values {
             let element = &value.element;
             let location = element.file.location(&element.path);
-            if location.is_some_and(|l| !has_documentation(l.leading_comments.as_deref())) {
+            if location.is_some_and(|l| !has_documentation(l.leading_comments())) {
                 let name = go_quote(element.node.name());
                 let message = format!("Enum value {name} should have a non-empty comment for documentation.");
                 found.at(element, element.path.clone(), message);

@@ -32,7 +32,7 @@ impl LintRule for CommentMessage {
         for message in cx.elements().messages.iter().filter(|m| !m.is_map_entry) {
             let element = &message.element;
             let location = element.file.location(&element.path);
-            if location.is_some_and(|l| !has_documentation(l.leading_comments.as_deref())) {
+            if location.is_some_and(|l| !has_documentation(l.leading_comments())) {
                 let name = go_quote(element.node.name());
                 let message = format!("Message {name} should have a non-empty comment for documentation.");
                 found.at(element, element.path.clone(), message);

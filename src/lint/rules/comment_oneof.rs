@@ -56,7 +56,7 @@ impl LintRule for CommentOneof {
             }
             let element = &oneof.element;
             let location = element.file.location(&element.path);
-            if location.is_some_and(|l| !has_documentation(l.leading_comments.as_deref())) {
+            if location.is_some_and(|l| !has_documentation(l.leading_comments())) {
                 let name = go_quote(element.node.name());
                 let message = format!("Oneof {name} should have a non-empty comment for documentation.");
                 found.at(element, element.path.clone(), message);

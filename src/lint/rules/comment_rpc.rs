@@ -46,7 +46,7 @@ impl LintRule for CommentRpc {
         for method in &cx.elements().methods {
             let element = &method.element;
             let location = element.file.location(&element.path);
-            if location.is_some_and(|l| !has_documentation(l.leading_comments.as_deref())) {
+            if location.is_some_and(|l| !has_documentation(l.leading_comments())) {
                 let name = go_quote(element.node.name());
                 let message = format!("RPC {name} should have a non-empty comment for documentation.");
                 found.at(element, element.path.clone(), message);

@@ -32,7 +32,7 @@ impl LintRule for CommentService {
     fn check<'a>(&self, cx: &LintContext<'a>, found: &mut Findings<'a>) {
         for service in &cx.elements().services {
             let location = service.file.location(&service.path);
-            if location.is_some_and(|l| !has_documentation(l.leading_comments.as_deref())) {
+            if location.is_some_and(|l| !has_documentation(l.leading_comments())) {
                 let name = go_quote(service.node.name());
                 let message = format!("Service {name} should have a non-empty comment for documentation.");
                 found.at(service, service.path.clone(), message);

@@ -32,7 +32,7 @@ impl LintRule for SyntaxSpecified {
             // The descriptor cannot tell an explicit `syntax = "proto2";` from none at all; the
             // statement's source location can. Files without source info are given the benefit
             // of the doubt.
-            let has_source_info = file.descriptor.source_code_info.is_some();
+            let has_source_info = file.has_source_info();
             let stated = [tag::FILE_SYNTAX, tag::FILE_EDITION].iter().any(|t| file.location(&[*t]).is_some());
             let proto2 = matches!(file.descriptor.syntax(), "" | "proto2");
             if has_source_info && proto2 && !stated {

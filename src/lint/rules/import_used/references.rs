@@ -142,10 +142,10 @@ pub fn referenced_files<'a>(file: &SchemaFile, index: &SymbolIndex<'a>) -> BTree
         names.extend([method.input_type(), method.output_type()]);
     }
     let mut out: BTreeSet<&'a str> = names.into_iter().filter_map(|n| index.file_of(n)).collect();
-    for location in fd.source_code_info.iter().flat_map(|info| &info.location) {
-        let Some(target) = options_target(fd, &location.path) else { continue };
+    for location in file.locations() {
+        let Some(target) = options_target(fd, location.path) else { continue };
         index.option_name_files(target.options, target.rest, &mut out);
-        if let (false, Some((first, last))) = (target.rest.is_empty(), span_lines(&location.span)) {
+        if let (false, Some((first, last))) = (target.rest.is_empty(), span_lines(location.span)) {
             let names = bracketed_names(file.source_lines(first, last));
             if !names.is_empty() {
                 let scope = target.scope(fd);

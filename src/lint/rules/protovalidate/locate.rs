@@ -5,21 +5,18 @@
 
 use std::collections::HashMap;
 
-use prost_types::{
-    DescriptorProto, FieldDescriptorProto, SourceCodeInfo, field_descriptor_proto::Label,
-    source_code_info::Location,
-};
+use prost_types::{DescriptorProto, FieldDescriptorProto, field_descriptor_proto::Label, source_code_info::Location};
 
 use super::literal;
 use crate::lint::Findings;
-use crate::schema::{Schema, SchemaFile};
+use crate::schema::{LocationRef, Schema, SchemaFile};
 
 /// One file's option locations, gathered in one pass: the recorded locations under each
 /// element's options extension (1159, 1160), and where the source's lines start.
 pub struct FileIndex<'a> {
     file: &'a SchemaFile,
     starts: Vec<usize>,
-    by_prefix: HashMap<&'a [i32], Vec<&'a Location>>,
+    by_prefix: HashMap<&'a [i32], Vec<LocationRef<'a>>>,
 }
 
 impl<'a> FileIndex<'a> {
@@ -27,10 +24,10 @@ impl<'a> FileIndex<'a> {
         let starts = file.source().map_or_else(Vec::new, |text| {
             std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect()
         });
-        let mut by_prefix: HashMap<&'a [i32], Vec<&'a Location>> = HashMap::new();
-        for location in file.descriptor.source_code_info.iter().flat_map(|info: &SourceCodeInfo| &info.location) {
+        let mut by_prefix: HashMap<&'a [i32], Vec<LocationRef<'a>>> = HashMap::new();
+        for location in file.locations() {
             // An element's path is (field, index) pairs; its options field and the extension follow.
-            let path = location.path.as_slice();
+            let path = location.path;
             let at = (2..path.len().saturating_sub(1))
                 .step_by(2)
                 .find(|&i| matches!(path[i], 7 | 8) && matches!(path[i + 1], 1159 | 1160));
@@ -103,14 +100,14 @@ impl Locator {
     /// `prefix` is the element's path, its options field and the extension number.
     pub fn new(index: &FileIndex<'_>, prefix: Vec<i32>, extension: &FieldDescriptorProto, types: &Types<'_>) -> Self {
         let (file, starts) = (index.file, index.starts.as_slice());
-        let recorded: &[&Location] = index.by_prefix.get(prefix.as_slice()).map_or(&[], Vec::as_slice);
-        let mut locations: Vec<Location> = recorded.iter().map(|l| (*l).clone()).collect();
+        let recorded: &[LocationRef<'_>] = index.by_prefix.get(prefix.as_slice()).map_or(&[], Vec::as_slice);
+        let mut locations: Vec<Location> = recorded.iter().map(LocationRef::to_location).collect();
         if let (Some(text), Some(root)) = (file.source(), types.message(extension.type_name())) {
             for (i, statement) in recorded.iter().enumerate() {
                 let Some(message) = statement_message(root, &statement.path[prefix.len()..], types) else { continue };
-                let Some((start, end)) = offsets(&statement.span, starts) else { continue };
+                let Some((start, end)) = offsets(statement.span, starts) else { continue };
                 let Some(statement_text) = text.get(start..end) else { continue };
-                let literal = literal::locations(statement_text, start, &statement.path, message, types);
+                let literal = literal::locations(statement_text, start, statement.path, message, types);
                 if let Some((start, end)) = literal.statement {
                     locations[i].span = span(start, end, starts);
                 }
