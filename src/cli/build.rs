@@ -32,7 +32,7 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, Error> {
     // stderr in the chosen one.
     let destinations = output::destinations(&args.input.error_format, &Format::BREAKING)?;
     let format = ImageFormat::from_path(&args.output)?;
-    let schema = match super::load_input(&args.input) {
+    let schema = match super::load_input_with_pools(&args.input) {
         Ok(input) => input.schema,
         Err(error) if !error.compile_diagnostics().is_empty() => {
             output::write_compile_errors(&destinations, error.compile_diagnostics(), output::Stream::Stderr)?;

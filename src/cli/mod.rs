@@ -138,8 +138,16 @@ pub(crate) struct LoadedInput {
     pub modules: Vec<(Option<usize>, crate::config::ModuleConfig)>,
 }
 
-/// Resolves and compiles an input into a schema.
+/// Resolves and compiles an input into a schema, without the linker's pools (see
+/// [`Schema::release_pools`](crate::schema::Schema::release_pools)).
 pub(crate) fn load_input(args: &InputArgs) -> Result<LoadedInput, Error> {
+    let mut input = load_input_with_pools(args)?;
+    input.schema.release_pools();
+    Ok(input)
+}
+
+/// [`load_input`], keeping the pools: `build` writes their encoding of each file.
+pub(crate) fn load_input_with_pools(args: &InputArgs) -> Result<LoadedInput, Error> {
     use crate::config::{Config, ConfigOverride, parse_buf_yaml};
     use crate::input::{InputSpec, PathFilter, parse_input, read_image, resolve_directory};
     let filter = PathFilter { paths: args.paths.clone(), exclude_paths: args.exclude_paths.clone() };

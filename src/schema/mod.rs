@@ -37,6 +37,15 @@ impl Schema {
         self.files.iter().filter(|f| !f.is_import)
     }
 
+    /// Frees the linker's pools (a third of a compiled googleapis) on a thread of their own, for
+    /// commands that never read them: what follows reuses the memory instead of adding to it.
+    pub fn release_pools(&mut self) {
+        let pools = std::mem::take(&mut self.linked);
+        if !pools.is_empty() {
+            std::thread::spawn(move || drop(pools));
+        }
+    }
+
     pub fn file(&self, name: &str) -> Option<&SchemaFile> {
         self.files.iter().find(|f| f.descriptor.name() == name)
     }
