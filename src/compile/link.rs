@@ -82,7 +82,7 @@ fn in_link_order(pools: &[DescriptorPool], targets: &[String]) -> Vec<FileDescri
     for file in &handles {
         linked.entry(file.name()).or_insert_with(|| file.file_descriptor_proto());
     }
-    let mut ordered = Vec::with_capacity(linked.len());
+    let mut ordered: Vec<&FileDescriptorProto> = Vec::with_capacity(linked.len());
     let mut seen: HashSet<&str> = HashSet::new();
     // (file, index of the next import to visit)
     let mut stack: Vec<(&str, usize)> = Vec::new();
@@ -102,12 +102,12 @@ fn in_link_order(pools: &[DescriptorPool], targets: &[String]) -> Vec<FileDescri
                     stack.push((import, 0));
                 }
             } else {
-                ordered.push(file.clone());
+                ordered.push(file);
                 stack.pop();
             }
         }
     }
-    ordered
+    ordered.into_par_iter().map(FileDescriptorProto::clone).collect()
 }
 
 /// Serves the parsed files to every run: moved out to the last run that asks, cloned before.

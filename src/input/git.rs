@@ -21,7 +21,11 @@ const KNOWN_OPTIONS: [&str; 8] = ["branch", "tag", "commit", "ref", "subdir", "d
 
 /// A commit's tree, indexed once; blobs are read on demand.
 pub struct GitStore {
-    repo: Mutex<Repository>,
+    /// Idle handles on the repository: a handle reads one blob at a time, and inflating blobs
+    /// is a good part of reading a tree, so each parsing thread takes a handle of its own.
+    repos: Mutex<Vec<Repository>>,
+    git_dir: std::path::PathBuf,
+    alternates: Vec<std::path::PathBuf>,
     label: String,
     blobs: HashMap<String, Oid>,
     dirs: HashSet<String>,
@@ -34,15 +38,31 @@ impl std::fmt::Debug for GitStore {
     }
 }
 
+impl GitStore {
+    fn take_repo(&self) -> io::Result<Repository> {
+        if let Some(repo) = self.repos.lock().unwrap_or_else(PoisonError::into_inner).pop() {
+            return Ok(repo);
+        }
+        let cannot = |e: git2::Error| io::Error::other(format!("{}: {}", self.git_dir.display(), e.message()));
+        let repo = Repository::open(&self.git_dir).map_err(cannot)?;
+        for objects in &self.alternates {
+            repo.odb().and_then(|odb| odb.add_disk_alternate(&objects.to_string_lossy())).map_err(cannot)?;
+        }
+        Ok(repo)
+    }
+}
+
 impl Store for GitStore {
     fn read(&self, path: &str) -> io::Result<Vec<u8>> {
         let oid = self.blobs.get(path).ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "not in the tree"))?;
         self.loose.check(*oid).map_err(io::Error::other)?;
-        let repo = self.repo.lock().unwrap_or_else(PoisonError::into_inner);
-        let blob = repo
+        let repo = self.take_repo()?;
+        let content = repo
             .find_blob(*oid)
-            .map_err(|e| io::Error::other(format!("object {oid} cannot be read: {}", e.message())))?;
-        Ok(blob.content().to_vec())
+            .map(|blob| blob.content().to_vec())
+            .map_err(|e| io::Error::other(format!("object {oid} cannot be read: {}", e.message())));
+        self.repos.lock().unwrap_or_else(PoisonError::into_inner).push(repo);
+        content
     }
 
     fn is_file(&self, path: &str) -> bool {
@@ -97,14 +117,15 @@ pub fn resolve_git(
             return Err(Error::new(format!("invalid recurse_submodules value {other:?}: expected true or false")));
         }
     };
-    let TreeIndex { blobs, dirs } = TreeIndex::of_commit(&repo, &mut loose, commit, recurse).map_err(|e| match e {
-        IndexError::Git(e) => object_error(repo_path, &label, e.message()),
-        IndexError::Corrupt(message) => object_error(repo_path, &label, &message),
-        IndexError::MissingSubmodule { path, commit } => {
-            Error::new(format!("{label}: submodule {path:?} at commit {commit} is not in the local repository"))
-                .with_help("run `git submodule update --init --recursive`, or leave out recurse_submodules=true")
-        }
-    })?;
+    let TreeIndex { blobs, dirs, alternates } =
+        TreeIndex::of_commit(&repo, &mut loose, commit, recurse).map_err(|e| match e {
+            IndexError::Git(e) => object_error(repo_path, &label, e.message()),
+            IndexError::Corrupt(message) => object_error(repo_path, &label, &message),
+            IndexError::MissingSubmodule { path, commit } => {
+                Error::new(format!("{label}: submodule {path:?} at commit {commit} is not in the local repository"))
+                    .with_help("run `git submodule update --init --recursive`, or leave out recurse_submodules=true")
+            }
+        })?;
     let subdir =
         options.get("subdir").map_or_else(String::new, |s| paths::clean(s).trim_start_matches("./").to_owned());
     let subdir = if subdir == "." { String::new() } else { subdir };
@@ -115,7 +136,8 @@ pub fn resolve_git(
         return Err(Error::new(format!("{label}: the tree has no directory {subdir:?}"))
             .with_help("check the subdir= option against `git ls-tree -d <ref>`"));
     }
-    let store = GitStore { repo: Mutex::new(repo), label, blobs, dirs, loose };
+    let git_dir = repo.path().to_path_buf();
+    let store = GitStore { repos: Mutex::new(vec![repo]), git_dir, alternates, label, blobs, dirs, loose };
     let shown = if subdir.is_empty() { "." } else { subdir.as_str() };
     let shown = shown.to_owned();
     resolve_in_store(Arc::new(store), &subdir, &shown, config, filter)

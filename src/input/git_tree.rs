@@ -27,6 +27,8 @@ impl From<git2::Error> for IndexError {
 pub struct TreeIndex {
     pub blobs: HashMap<String, Oid>,
     pub dirs: HashSet<String>,
+    /// The submodule object directories added as alternates of the repository's database.
+    pub alternates: Vec<PathBuf>,
 }
 
 impl TreeIndex {
@@ -80,6 +82,7 @@ impl TreeIndex {
                     let sub_git_dir = submodule_git_dir(repo, git_dir, &in_repo).ok_or_else(missing)?;
                     let objects = sub_git_dir.join("objects");
                     repo.odb()?.add_disk_alternate(&objects.to_string_lossy())?;
+                    self.alternates.push(objects.clone());
                     loose.add(objects);
                     if !repo.odb()?.exists(oid) {
                         return Err(missing());
