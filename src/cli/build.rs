@@ -7,9 +7,9 @@ use clap::Args;
 use super::{InputArgs, output};
 use crate::{
     Error, ExitCode,
-    input::{ImageFile, ImageFormat, write_image},
+    input::{ImageFile, ImageFormat, encode_image_file, write_image_files},
     report::Format,
-    schema::{Schema, SchemaFile},
+    schema::SchemaFile,
 };
 
 #[derive(Args, Debug)]
@@ -32,7 +32,7 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, Error> {
     // stderr in the chosen one.
     let destinations = output::destinations(&args.input.error_format, &Format::BREAKING)?;
     let format = ImageFormat::from_path(&args.output)?;
-    let schema = match super::load_input_with_pools(&args.input) {
+    let schema = match super::load_input_with(&args.input, crate::compile::CompileOptions { keep_encodings: true }) {
         Ok(input) => input.schema,
         Err(error) if !error.compile_diagnostics().is_empty() => {
             output::write_compile_errors(&destinations, error.compile_diagnostics(), output::Stream::Stderr)?;
@@ -40,31 +40,26 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, Error> {
         }
         Err(error) => return Err(error),
     };
-    let Schema { files, linked } = schema;
-    let linked_encodings = crate::compile::encoded_files(&linked);
-    let files = image_files(files, &linked_encodings, args.exclude_imports, args.exclude_source_info);
-    write_image(&files, format, Path::new(&args.output))?;
-    super::release_at_exit((files, linked));
+    let parts = image_files(schema.files, args.exclude_imports, args.exclude_source_info);
+    write_image_files(&parts, format, Path::new(&args.output))?;
+    super::release_at_exit(parts);
     Ok(ExitCode::Clean)
 }
 
 /// The image files; each carries the linker's encoding (or the input image's), whose option
-/// extensions the written image keeps.
-fn image_files(
-    files: Vec<SchemaFile>,
-    linked: &std::collections::HashMap<String, std::sync::Arc<[u8]>>,
-    exclude_imports: bool,
-    exclude_source_info: bool,
-) -> Vec<ImageFile> {
+/// extensions the written image keeps. Encoded one file at a time, in parallel: a file's source
+/// info is expanded to prost-types' form only while it is encoded.
+fn image_files(files: Vec<SchemaFile>, exclude_imports: bool, exclude_source_info: bool) -> Vec<Vec<u8>> {
+    use rayon::prelude::*;
     files
-        .into_iter()
+        .into_par_iter()
         .filter(|f| !(exclude_imports && f.is_import))
         .map(|f| {
-            let encoded = linked.get(f.descriptor.name()).or(f.encoding()).cloned();
+            let encoded = f.encoding().cloned();
             let source_code_info = if exclude_source_info { None } else { f.source_code_info() };
             let mut descriptor = f.descriptor;
             descriptor.source_code_info = source_code_info;
-            ImageFile { descriptor, is_import: f.is_import, edition: f.edition, encoded }
+            encode_image_file(&ImageFile { descriptor, is_import: f.is_import, edition: f.edition, encoded })
         })
         .collect()
 }

@@ -46,7 +46,7 @@ pub fn run(args: &InputArgs, fix_args: &FixArgs) -> Result<ExitCode, Error> {
     let filter = PathFilter { paths: args.paths.clone(), exclude_paths: args.exclude_paths.clone() };
     let config = args.config.as_deref().map(ConfigOverride::parse);
     let tree = resolve_directory(&dir, config.as_ref(), &filter)?;
-    let input = match super::compile_tree(&tree) {
+    let input = match super::compile_tree(&tree, crate::compile::CompileOptions::default()) {
         Ok(input) => input,
         Err(error) if !error.compile_diagnostics().is_empty() => {
             output::write_compile_errors(&destinations, error.compile_diagnostics(), output::Stream::Stdout)?;

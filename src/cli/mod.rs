@@ -138,22 +138,19 @@ pub(crate) struct LoadedInput {
     pub modules: Vec<(Option<usize>, crate::config::ModuleConfig)>,
 }
 
-/// Resolves and compiles an input into a schema, without the linker's pools (see
-/// [`Schema::release_pools`](crate::schema::Schema::release_pools)).
+/// Resolves and compiles an input into a schema.
 pub(crate) fn load_input(args: &InputArgs) -> Result<LoadedInput, Error> {
-    let mut input = load_input_with_pools(args)?;
-    input.schema.release_pools();
-    Ok(input)
+    load_input_with(args, crate::compile::CompileOptions::default())
 }
 
-/// [`load_input`], keeping the pools: `build` writes their encoding of each file.
-pub(crate) fn load_input_with_pools(args: &InputArgs) -> Result<LoadedInput, Error> {
+/// [`load_input`], keeping what `options` asks for.
+pub(crate) fn load_input_with(args: &InputArgs, options: crate::compile::CompileOptions) -> Result<LoadedInput, Error> {
     use crate::config::{Config, ConfigOverride, parse_buf_yaml};
     use crate::input::{InputSpec, PathFilter, parse_input, read_image, resolve_directory};
     let filter = PathFilter { paths: args.paths.clone(), exclude_paths: args.exclude_paths.clone() };
     let config = args.config.as_deref().map(ConfigOverride::parse);
     match parse_input(&args.input)? {
-        InputSpec::Directory(dir) => compile_tree(&resolve_directory(&dir, config.as_ref(), &filter)?),
+        InputSpec::Directory(dir) => compile_tree(&resolve_directory(&dir, config.as_ref(), &filter)?, options),
         InputSpec::Image { path, format } => {
             let schema = crate::compile::schema_from_image(read_image(Path::new(&path), format)?);
             let parsed = match &config {
@@ -171,15 +168,18 @@ pub(crate) fn load_input_with_pools(args: &InputArgs) -> Result<LoadedInput, Err
                 .unwrap_or_else(|| crate::config::ModuleConfig::new(parsed.version, "."));
             Ok(LoadedInput { schema, modules: vec![(None, module)] })
         }
-        InputSpec::Git { path, options } => {
-            compile_tree(&crate::input::resolve_git(&path, &options, config.as_ref(), &filter)?)
+        InputSpec::Git { path, options: git_options } => {
+            compile_tree(&crate::input::resolve_git(&path, &git_options, config.as_ref(), &filter)?, options)
         }
     }
 }
 
 /// Compiles a resolved tree; its targeted modules carry their configs.
-fn compile_tree(tree: &crate::input::SourceTree) -> Result<LoadedInput, Error> {
-    let schema = crate::compile::compile_tree(tree)?;
+fn compile_tree(
+    tree: &crate::input::SourceTree,
+    options: crate::compile::CompileOptions,
+) -> Result<LoadedInput, Error> {
+    let schema = crate::compile::compile_tree_with(tree, options)?;
     let modules = tree
         .workspace
         .modules

@@ -4,7 +4,7 @@
 
 use prost_types::{FileDescriptorProto, MethodOptions, SourceCodeInfo, source_code_info::Location};
 
-use crate::schema::{LocationRef, SourceInfo, elements::tag};
+use crate::schema::{LocationRef, SourceInfo, elements::tag, line_starts};
 
 /// Applies every alignment to a file compiled from `source` whose source info is linked; returns
 /// that source info, compact.
@@ -87,10 +87,6 @@ fn empty_method_options(descriptor: &mut FileDescriptorProto, info: &SourceInfo,
             method.options.get_or_insert_with(MethodOptions::default);
         }
     }
-}
-
-fn line_starts(source: &str) -> Vec<usize> {
-    std::iter::once(0).chain(source.match_indices('\n').map(|(i, _)| i + 1)).collect()
 }
 
 /// buf locates a field's `default_value` at the whole `default = <value>` option; protox at the

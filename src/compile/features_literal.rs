@@ -116,7 +116,7 @@ struct Text<'s> {
 
 impl<'s> Text<'s> {
     fn new(source: &'s str) -> Self {
-        let line_starts = std::iter::once(0).chain(source.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        let line_starts = crate::schema::line_starts(source);
         Self { source, bytes: source.as_bytes(), line_starts }
     }
 

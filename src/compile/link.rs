@@ -1,7 +1,10 @@
 //! Linking parsed files with protox, on every core: prost-reflect links one file at a time into
 //! one pool, so the targets are cut into contiguous runs (files of one directory share imports)
-//! and each run is linked into a pool of its own on its own thread. A file's link reads only
-//! what it imports, so every file links the same in any pool that holds its imports.
+//! and each run is linked into a pool of its own. A file's link reads only what it imports, so
+//! every file links the same in any pool that holds its imports. Each run hands its files out
+//! while its pool is alive and then drops the pool: a pool holds every descriptor twice over
+//! (raw and indexed), and holding all of them at once was a third of a googleapis compile's
+//! memory.
 
 use std::{
     collections::{HashMap, HashSet},
@@ -13,37 +16,72 @@ use prost_types::FileDescriptorProto;
 use protox::file::{File, FileResolver, GoogleFileResolver};
 use rayon::prelude::*;
 
-/// Below this many targets per thread, one pool is as fast.
+/// Below this many targets per run, fewer runs are as fast.
 const TARGETS_PER_RUN: usize = 48;
 
-/// The linked files, in the order one pool opening `targets` in turn would hold them.
-pub struct Linked {
-    pub files: Vec<FileDescriptorProto>,
-    /// The pools that linked them, for what only a pool knows (options with their extensions).
-    pub pools: Vec<DescriptorPool>,
+/// Runs per thread: more runs keep fewer pools alive at once and balance the threads better;
+/// each run links again the imports it shares with the others.
+const RUNS_PER_THREAD: usize = 4;
+
+/// What becomes of the linked files: `run` makes what every file of one pool needs from the pool
+/// (dropped with it), and `file` makes each linked file into a `T`.
+pub struct Finish<'a, C, T> {
+    pub run: &'a (dyn Fn(&DescriptorPool) -> C + Sync),
+    pub file: &'a (dyn Fn(&C, FileDescriptorProto) -> T + Sync),
 }
 
-/// Links `parsed` (by file name) starting from `targets`; imports not in `parsed` come from the
-/// well-known types.
-pub fn link(parsed: HashMap<String, FileDescriptorProto>, targets: &[String]) -> Result<Linked, protox::Error> {
+/// A finished file with what ordering needs: its name and imports as linked (finishing may
+/// change the descriptor's, as editions' `import option` does).
+struct Ordered<T> {
+    name: String,
+    imports: Vec<String>,
+    finished: T,
+}
+
+/// Links `parsed` (by file name) starting from `targets` and finishes each linked file. Imports
+/// not in `parsed` come from the well-known types. The results come in the order one pool
+/// opening `targets` in turn would hold the files.
+pub fn link<C, T: Send>(
+    parsed: HashMap<String, FileDescriptorProto>,
+    targets: &[String],
+    finish: &Finish<'_, C, T>,
+) -> Result<Vec<T>, protox::Error> {
     let runs = runs(targets, &parsed);
     let shared = Arc::new(SharedParsed::new(parsed, &runs));
-    let pools: Vec<DescriptorPool> = runs
+    let per_run: Vec<Vec<Ordered<T>>> = runs
         .par_iter()
-        .map(|run| {
+        .enumerate()
+        .map(|(index, run)| {
             let mut compiler = protox::Compiler::with_file_resolver(Serve(shared.clone()));
             compiler.include_source_info(true).include_imports(true);
             compiler.open_files(run)?;
-            Ok(compiler.descriptor_pool())
+            let pool = compiler.descriptor_pool();
+            drop(compiler);
+            let context = (finish.run)(&pool);
+            let files = pool
+                .files()
+                .filter(|file| shared.owner(file.name()).is_none_or(|owner| owner == index))
+                .map(|file| {
+                    let descriptor = file.file_descriptor_proto();
+                    Ordered {
+                        name: descriptor.name().to_owned(),
+                        imports: descriptor.dependency.clone(),
+                        finished: (finish.file)(&context, descriptor.clone()),
+                    }
+                })
+                .collect();
+            Ok(files)
         })
         .collect::<Result<_, protox::Error>>()?;
-    let files = in_link_order(&pools, targets);
-    Ok(Linked { files, pools })
+    Ok(in_link_order(per_run, targets))
 }
 
-/// Contiguous runs of targets of about equal weight, one per thread.
+/// Contiguous runs of targets of about equal weight. `PROTOGATE_LINK_RUNS` sets their number
+/// (tests check that any number links the same; benchmarks compare them).
 fn runs(targets: &[String], parsed: &HashMap<String, FileDescriptorProto>) -> Vec<Vec<String>> {
-    let count = rayon::current_num_threads().min(targets.len() / TARGETS_PER_RUN).max(1);
+    let chosen = std::env::var("PROTOGATE_LINK_RUNS").ok().and_then(|n| n.parse::<usize>().ok());
+    let default = || (rayon::current_num_threads() * RUNS_PER_THREAD).min(targets.len() / TARGETS_PER_RUN);
+    let count = chosen.unwrap_or_else(default).clamp(1, targets.len().max(1));
     let weight = |name: &String| parsed.get(name).map_or(1, LinkWeight::link_weight);
     let total: usize = targets.iter().map(weight).sum();
     let mut runs = vec![Vec::new()];
@@ -74,52 +112,59 @@ impl LinkWeight for FileDescriptorProto {
     }
 }
 
-/// The files of all pools, deduplicated, in the order protox gives one pool: each target after
-/// its imports, depth first in import order.
-fn in_link_order(pools: &[DescriptorPool], targets: &[String]) -> Vec<FileDescriptorProto> {
-    let handles: Vec<prost_reflect::FileDescriptor> = pools.iter().flat_map(DescriptorPool::files).collect();
-    let mut linked: HashMap<&str, &FileDescriptorProto> = HashMap::new();
-    for file in &handles {
-        linked.entry(file.name()).or_insert_with(|| file.file_descriptor_proto());
+/// The files of all runs, deduplicated (the first run's copy of a well-known type wins), in the
+/// order protox gives one pool: each target after its imports, depth first in import order.
+fn in_link_order<T>(per_run: Vec<Vec<Ordered<T>>>, targets: &[String]) -> Vec<T> {
+    let mut slots: Vec<Option<Ordered<T>>> = Vec::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    for file in per_run.into_iter().flatten() {
+        if !by_name.contains_key(&file.name) {
+            by_name.insert(file.name.clone(), slots.len());
+            slots.push(Some(file));
+        }
     }
-    let mut ordered: Vec<&FileDescriptorProto> = Vec::with_capacity(linked.len());
-    let mut seen: HashSet<&str> = HashSet::new();
-    // (file, index of the next import to visit)
-    let mut stack: Vec<(&str, usize)> = Vec::new();
+    let mut order: Vec<usize> = Vec::with_capacity(slots.len());
+    let mut seen: HashSet<usize> = HashSet::new();
+    // (file slot, index of the next import to visit)
+    let mut stack: Vec<(usize, usize)> = Vec::new();
+    let imports_of = |slot: usize| slots[slot].as_ref().map(|file| &file.imports);
     for target in targets {
-        let Some((&root, _)) = linked.get_key_value(target.as_str()) else { continue };
+        let Some(&root) = by_name.get(target.as_str()) else { continue };
         if !seen.insert(root) {
             continue;
         }
         stack.push((root, 0));
-        while let Some((name, next)) = stack.last_mut() {
-            let file = linked[*name];
-            if let Some(import) = file.dependency.get(*next) {
+        while let Some((slot, next)) = stack.last_mut() {
+            let import = imports_of(*slot).and_then(|imports| imports.get(*next));
+            if let Some(import) = import {
                 *next += 1;
-                if let Some((&import, _)) = linked.get_key_value(import.as_str())
+                if let Some(&import) = by_name.get(import.as_str())
                     && seen.insert(import)
                 {
                     stack.push((import, 0));
                 }
             } else {
-                ordered.push(file);
+                order.push(*slot);
                 stack.pop();
             }
         }
     }
-    ordered.into_par_iter().map(FileDescriptorProto::clone).collect()
+    order.into_iter().filter_map(|slot| slots[slot].take()).map(|file| file.finished).collect()
 }
 
 /// Serves the parsed files to every run: moved out to the last run that asks, cloned before.
 struct SharedParsed {
     parsed: Mutex<HashMap<String, (FileDescriptorProto, usize)>>,
+    /// The run that hands each parsed file out: the first whose targets reach it.
+    owners: HashMap<String, usize>,
     google: GoogleFileResolver,
 }
 
 impl SharedParsed {
     fn new(parsed: HashMap<String, FileDescriptorProto>, runs: &[Vec<String>]) -> Self {
         let mut users: HashMap<&str, usize> = HashMap::new();
-        for run in runs {
+        let mut owners: HashMap<String, usize> = HashMap::new();
+        for (index, run) in runs.iter().enumerate() {
             let mut seen: HashSet<&str> = HashSet::new();
             let mut stack: Vec<&str> = run.iter().map(String::as_str).collect();
             while let Some(name) = stack.pop() {
@@ -131,6 +176,7 @@ impl SharedParsed {
             }
             for name in seen {
                 *users.entry(name).or_default() += 1;
+                owners.entry(name.to_owned()).or_insert(index);
             }
         }
         let users: HashMap<String, usize> = users.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
@@ -141,7 +187,11 @@ impl SharedParsed {
                 (name, (file, count))
             })
             .collect();
-        Self { parsed: Mutex::new(parsed), google: GoogleFileResolver::new() }
+        Self { parsed: Mutex::new(parsed), owners, google: GoogleFileResolver::new() }
+    }
+
+    fn owner(&self, name: &str) -> Option<usize> {
+        self.owners.get(name).copied()
     }
 }
 

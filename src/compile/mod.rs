@@ -21,7 +21,6 @@ mod validate;
 use std::{collections::HashMap, sync::Arc};
 
 use protox::file::{File, FileResolver, GoogleFileResolver};
-use rayon::prelude::*;
 
 use crate::{
     Error,
@@ -33,22 +32,77 @@ use crate::{
 use buf_errors::CompileMessage;
 use load::{Failure, load_reachable};
 
+/// What a compile keeps beyond what every check reads.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CompileOptions {
+    /// The linker's encoding of every file, whose options keep their extensions: images are
+    /// written from it.
+    pub keep_encodings: bool,
+}
+
 /// Compiles the targets of `tree` with everything they import.
-#[allow(clippy::zero_sized_map_values)] // the editions fixup may carry nothing
 pub fn compile_tree(tree: &SourceTree) -> Result<Schema, Error> {
+    compile_tree_with(tree, CompileOptions::default())
+}
+
+/// [`compile_tree`], keeping what `options` asks for.
+pub fn compile_tree_with(tree: &SourceTree, options: CompileOptions) -> Result<Schema, Error> {
     let targets: Vec<String> = tree.targets().map(|f| f.file_ref.module_path.clone()).collect();
     let loaded = load_reachable(tree, &targets)?;
     let originals: HashMap<String, Arc<str>> =
         loaded.iter().map(|(name, l)| (name.clone(), l.original.clone())).collect();
     let source = |name: &str| originals.get(name).cloned();
-    let Gathered { messages, fallback, descriptors, fixups, mut detached } = gather(loaded, &source);
+    let Gathered { messages, fallback, descriptors, fixups, detached } = gather(loaded, &source);
     if !messages.is_empty() {
         return Err(compile_failure(tree, messages, &HashMap::new(), &originals));
     }
     let missing = missing_imports(tree, &descriptors);
-    let linked = link::link(descriptors, &targets);
-    let mut linked = match linked {
-        Ok(linked) => linked,
+    let kept = KeptEncodings {
+        all: options.keep_encodings,
+        targets: might_keep_encoding(descriptors.values()),
+        editions: !fixups.is_empty(),
+    };
+    let is_target: std::collections::HashSet<&str> = targets.iter().map(String::as_str).collect();
+    let detached = std::sync::Mutex::new(detached);
+    let relink_resolver = std::sync::OnceLock::new();
+    let relink = |name: &str| relink_alone(relink_resolver.get_or_init(|| fallback.resolver(&originals)), name);
+    let run = |pool: &prost_reflect::DescriptorPool| RunContext {
+        scopes: option_paths::PoolScopes::new(pool.clone()),
+        encoded: if kept.any() { encoded_files(pool) } else { HashMap::new() },
+    };
+    let file = |context: &RunContext, mut descriptor: prost_types::FileDescriptorProto| {
+        let name = descriptor.name().to_owned();
+        let parts = detached.lock().unwrap_or_else(std::sync::PoisonError::into_inner).remove(&name);
+        let fixup = fixups.get(&name);
+        let reattach = source_info::Reattach {
+            scope: Some(&context.scopes),
+            fixup,
+            source: originals.get(&name).map(|text| &**text),
+            relink: &relink,
+        };
+        let info = reattach.finish(&mut descriptor, parts);
+        let source_file = tree.find(&name);
+        let file_ref = source_file
+            .map_or_else(|| FileRef { external_path: name.clone(), module_path: name.clone() }, |f| f.file_ref.clone());
+        let text = originals.get(&name).cloned();
+        let is_import = !is_target.contains(name.as_str());
+        let mut file = SchemaFile::new(descriptor, is_import, file_ref, source_file.map(|f| f.module), text)
+            .with_source_info(info);
+        let encoded = context.encoded.get(&name);
+        if let Some(bytes) = encoded.filter(|_| kept.all || (kept.targets && !is_import)) {
+            file = file.with_encoding(bytes.clone());
+        }
+        match fixup {
+            Some(fixup) => {
+                let explicit = encoded.map(|bytes| crate::schema::features::extract(bytes)).unwrap_or_default();
+                file.with_edition(fixup.edition(), explicit)
+            }
+            None => file,
+        }
+    };
+    let finish = link::Finish { run: &run, file: &file };
+    let files = match link::link(descriptors, &targets, &finish) {
+        Ok(files) => files,
         Err(error) => {
             let resolver = fallback.resolver(&originals);
             let mut messages = relink_for_errors(&resolver, &targets, &source);
@@ -68,57 +122,43 @@ pub fn compile_tree(tree: &SourceTree) -> Result<Schema, Error> {
             return Err(compile_failure(tree, messages, &missing, &originals));
         }
     };
-    let is_target: std::collections::HashSet<&str> = targets.iter().map(String::as_str).collect();
-    let keep_encoding = Schema::keeps_encoding(&linked.files);
-    let encoded = if keep_encoding || !fixups.is_empty() { encoded_files(&linked.pools) } else { HashMap::new() };
-    let explicit_features = editions_features(&encoded, &fixups);
-    let scopes: Vec<option_paths::PoolScopes> =
-        linked.pools.iter().cloned().map(option_paths::PoolScopes::new).collect();
-    let relink_resolver = std::sync::OnceLock::new();
-    let relink = |name: &str| relink_alone(relink_resolver.get_or_init(|| fallback.resolver(&originals)), name);
-    let paired: Vec<_> = std::mem::take(&mut linked.files)
-        .into_iter()
-        .map(|descriptor| {
-            let parts = detached.remove(descriptor.name());
-            (descriptor, parts)
-        })
-        .collect();
-    let files = paired
-        .into_par_iter()
-        .map(|(mut descriptor, parts)| {
-            let name = descriptor.name().to_owned();
-            let reattach = source_info::Reattach {
-                scope: scopes.iter().find(|s| s.links(&name)),
-                fixup: fixups.get(&name),
-                source: originals.get(&name).map(|text| &**text),
-                relink: &relink,
-            };
-            let info = reattach.finish(&mut descriptor, parts);
-            let source_file = tree.find(&name);
-            let file_ref = source_file.map_or_else(
-                || FileRef { external_path: name.clone(), module_path: name.clone() },
-                |f| f.file_ref.clone(),
-            );
-            let text = originals.get(&name).cloned();
-            let is_import = !is_target.contains(name.as_str());
-            let mut file = SchemaFile::new(descriptor, is_import, file_ref, source_file.map(|f| f.module), text)
-                .with_source_info(info);
-            if let Some(bytes) = encoded.get(&name).filter(|_| keep_encoding && !is_import) {
-                file = file.with_encoding(bytes.clone());
-            }
-            match fixups.get(&name) {
-                Some(fixup) => {
-                    file.with_edition(fixup.edition(), explicit_features.get(&name).cloned().unwrap_or_default())
-                }
-                None => file,
-            }
-        })
-        .collect::<Vec<SchemaFile>>();
     let invalid = validate::validate(&files);
     if !invalid.is_empty() {
         return Err(compile_failure(tree, invalid, &missing, &originals));
     }
-    Ok(Schema { files, linked: linked.pools })
+    Ok(Schema { files })
+}
+
+/// What one link run's files need from its pool.
+struct RunContext {
+    scopes: option_paths::PoolScopes,
+    encoded: HashMap<String, Arc<[u8]>>,
+}
+
+/// Whose encodings a compile keeps.
+#[derive(Clone, Copy)]
+struct KeptEncodings {
+    /// Every file's (see [`CompileOptions::keep_encodings`]).
+    all: bool,
+    /// The targets', for the protovalidate rules (see [`Schema::keeps_encoding`]).
+    targets: bool,
+    /// The editions files', for their `features`, which prost-types drops.
+    editions: bool,
+}
+
+impl KeptEncodings {
+    fn any(self) -> bool {
+        self.all || self.targets || self.editions
+    }
+}
+
+/// [`Schema::keeps_encoding`] before linking, when extendees are still as written: true for
+/// every tree it is true for after linking (and, rarely, a few more).
+fn might_keep_encoding<'a>(parsed: impl IntoIterator<Item = &'a prost_types::FileDescriptorProto>) -> bool {
+    Schema::declares_extension(parsed, |e| {
+        matches!(e.number(), 1159 | 1160)
+            && ["FieldOptions", "MessageOptions", "OneofOptions"].iter().any(|o| e.extendee().ends_with(o))
+    })
 }
 
 /// The loaded files, taken apart for the stages after parsing.
@@ -176,41 +216,21 @@ fn relink_alone(resolver: &OwnedSourceResolver, name: &str) -> Option<prost_type
 
 /// protox's encoding of every file, by name: unlike prost-types, it keeps option extensions and
 /// `features`.
-pub fn encoded_files(pools: &[prost_reflect::DescriptorPool]) -> HashMap<String, Arc<[u8]>> {
-    #[derive(Clone, PartialEq, prost::Message)]
-    struct EncodedSet {
-        #[prost(bytes = "vec", repeated, tag = "1")]
-        file: Vec<Vec<u8>>,
-    }
+fn encoded_files(pool: &prost_reflect::DescriptorPool) -> HashMap<String, Arc<[u8]>> {
     #[derive(Clone, PartialEq, prost::Message)]
     struct NameOnly {
         #[prost(string, optional, tag = "1")]
         name: Option<String>,
     }
+    let files = crate::input::split_set(&pool.encode_to_vec()).unwrap_or_default();
     let mut encoded = HashMap::new();
-    for pool in pools {
-        let Ok(set) = <EncodedSet as prost::Message>::decode(pool.encode_to_vec().as_slice()) else { continue };
-        for file in set.file {
-            let Some(name) = <NameOnly as prost::Message>::decode(file.as_slice()).ok().and_then(|n| n.name) else {
-                continue;
-            };
-            encoded.entry(name).or_insert_with(|| Arc::from(file));
-        }
+    for file in files {
+        let Some(name) = <NameOnly as prost::Message>::decode(file.as_slice()).ok().and_then(|n| n.name) else {
+            continue;
+        };
+        encoded.entry(name).or_insert_with(|| Arc::from(file));
     }
     encoded
-}
-
-/// The `features` options of the editions files, read from their encoding (prost-types drops
-/// them).
-#[allow(clippy::zero_sized_map_values)]
-fn editions_features(
-    encoded: &HashMap<String, Arc<[u8]>>,
-    fixups: &HashMap<String, editions::EditionsFixup>,
-) -> HashMap<String, crate::schema::features::ExplicitFeatures> {
-    fixups
-        .keys()
-        .filter_map(|name| Some((name.clone(), crate::schema::features::extract(encoded.get(name)?))))
-        .collect()
 }
 
 /// A schema read from an image: no sources, so spans are used as recorded.
@@ -231,7 +251,7 @@ pub fn schema_from_image(files: Vec<ImageFile>) -> Schema {
             }
         })
         .collect();
-    Schema { files, linked: Vec::new() }
+    Schema { files }
 }
 
 /// The error path: compile from source (so protox's errors carry positions), all targets at once

@@ -8,11 +8,9 @@
 
 use foldhash::{HashMap, HashSet};
 
-use crate::schema::qualified_name;
+use crate::schema::{SourceInfo, elements::path_index, qualified_name};
 use prost_reflect::{DescriptorPool, ExtensionDescriptor, FileDescriptor, Kind};
 use prost_types::{DescriptorProto, EnumDescriptorProto, FieldDescriptorProto, FileDescriptorProto};
-
-use crate::schema::SourceInfo;
 
 /// `uninterpreted_option` in every `*Options` message.
 const UNINTERPRETED: i32 = 999;
@@ -53,22 +51,22 @@ pub fn collect(file: &FileDescriptorProto) -> Vec<OptionSite> {
         file.options.as_ref().map(|o| &o.uninterpreted_option[..]),
     );
     for (i, message) in file.message_type.iter().enumerate() {
-        visit_message(message, &[4, index(i)], package, &mut add);
+        visit_message(message, &[4, path_index(i)], package, &mut add);
     }
     for (i, enumeration) in file.enum_type.iter().enumerate() {
-        visit_enum(enumeration, &[5, index(i)], package, &mut add);
+        visit_enum(enumeration, &[5, path_index(i)], package, &mut add);
     }
     for (i, extension) in file.extension.iter().enumerate() {
-        visit_field(extension, &[7, index(i)], package, &mut add);
+        visit_field(extension, &[7, path_index(i)], package, &mut add);
     }
     for (i, service) in file.service.iter().enumerate() {
         let name = qualified_name(package, service.name());
         let options = service.options.as_ref().map(|o| &o.uninterpreted_option[..]);
-        add(vec![6, index(i), 3], name.clone(), "google.protobuf.ServiceOptions", options);
+        add(vec![6, path_index(i), 3], name.clone(), "google.protobuf.ServiceOptions", options);
         for (j, method) in service.method.iter().enumerate() {
             let options = method.options.as_ref().map(|o| &o.uninterpreted_option[..]);
             add(
-                vec![6, index(i), 2, index(j), 4],
+                vec![6, path_index(i), 2, path_index(j), 4],
                 qualified_name(&name, method.name()),
                 "google.protobuf.MethodOptions",
                 options,
@@ -91,23 +89,23 @@ fn visit_message(message: &DescriptorProto, path: &[i32], parent: &str, add: &mu
     );
     for (i, range) in message.extension_range.iter().enumerate() {
         let options = range.options.as_ref().map(|o| &o.uninterpreted_option[..]);
-        add(at(&[5, index(i), 3]), name.clone(), "google.protobuf.ExtensionRangeOptions", options);
+        add(at(&[5, path_index(i), 3]), name.clone(), "google.protobuf.ExtensionRangeOptions", options);
     }
     for (i, oneof) in message.oneof_decl.iter().enumerate() {
         let options = oneof.options.as_ref().map(|o| &o.uninterpreted_option[..]);
-        add(at(&[8, index(i), 2]), qualified_name(&name, oneof.name()), "google.protobuf.OneofOptions", options);
+        add(at(&[8, path_index(i), 2]), qualified_name(&name, oneof.name()), "google.protobuf.OneofOptions", options);
     }
     for (i, field) in message.field.iter().enumerate() {
-        visit_field(field, &at(&[2, index(i)]), &name, add);
+        visit_field(field, &at(&[2, path_index(i)]), &name, add);
     }
     for (i, nested) in message.nested_type.iter().enumerate() {
-        visit_message(nested, &at(&[3, index(i)]), &name, add);
+        visit_message(nested, &at(&[3, path_index(i)]), &name, add);
     }
     for (i, enumeration) in message.enum_type.iter().enumerate() {
-        visit_enum(enumeration, &at(&[4, index(i)]), &name, add);
+        visit_enum(enumeration, &at(&[4, path_index(i)]), &name, add);
     }
     for (i, extension) in message.extension.iter().enumerate() {
-        visit_field(extension, &at(&[6, index(i)]), &name, add);
+        visit_field(extension, &at(&[6, path_index(i)]), &name, add);
     }
 }
 
@@ -123,7 +121,7 @@ fn visit_enum(enumeration: &EnumDescriptorProto, path: &[i32], parent: &str, add
         // prost-reflect scopes a value beside its enum, as C++ scoping rules place it.
         let options = value.options.as_ref().map(|o| &o.uninterpreted_option[..]);
         add(
-            [path, &[2, index(i), 3]].concat(),
+            [path, &[2, path_index(i), 3]].concat(),
             qualified_name(parent, value.name()),
             "google.protobuf.EnumValueOptions",
             options,
@@ -170,11 +168,6 @@ impl PoolScopes {
         parents.extend(pool.all_enums().map(|e| e.full_name().to_owned()));
         parents.extend(pool.services().map(|s| s.full_name().to_owned()));
         Self { pool, parents }
-    }
-
-    /// Whether this pool linked `file`.
-    pub fn links(&self, file: &str) -> bool {
-        self.pool.get_file_by_name(file).is_some()
     }
 }
 
@@ -298,10 +291,6 @@ impl<'p> Resolver<'p> {
 fn package_prefixes(package: &str) -> impl Iterator<Item = String> + '_ {
     let dots = package.match_indices('.').map(|(i, _)| i);
     dots.chain((!package.is_empty()).then_some(package.len())).map(|end| package[..end].to_owned())
-}
-
-fn index(i: usize) -> i32 {
-    i32::try_from(i).unwrap_or(i32::MAX)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 use prost_types::{DescriptorProto, EnumDescriptorProto, FieldDescriptorProto};
 
 use super::buf_errors::CompileMessage;
-use crate::schema::SchemaFile;
+use crate::schema::{SchemaFile, elements::path_index};
 
 const RESERVED_BLOCK: std::ops::RangeInclusive<i64> = 19_000..=19_999;
 
@@ -17,10 +17,10 @@ pub fn validate(files: &[SchemaFile]) -> Vec<CompileMessage> {
     for file in files.iter().filter(|f| f.source().is_some()) {
         errors.file = Some(file);
         for (i, message) in file.descriptor.message_type.iter().enumerate() {
-            errors.message(message, &[4, index(i)]);
+            errors.message(message, &[4, path_index(i)]);
         }
         for (i, enumeration) in file.descriptor.enum_type.iter().enumerate() {
-            errors.enumeration(enumeration, &[5, index(i)]);
+            errors.enumeration(enumeration, &[5, path_index(i)]);
         }
         let mut extensions = Vec::new();
         collect_extensions(&file.descriptor.extension, &[7], &file.descriptor.message_type, &[4], &mut extensions);
@@ -70,26 +70,26 @@ impl Errors<'_> {
         self.ranges(path, 5, &extensions, "extension", "overlapping field number ranges", true);
         if self.file.is_some_and(|f| f.descriptor.syntax() == "proto3") {
             for j in 0..extensions.len() {
-                self.at(&[path, &[5, index(j)]].concat(), "extension range in \"proto3\"");
+                self.at(&[path, &[5, path_index(j)]].concat(), "extension range in \"proto3\"");
             }
         }
         let checkable = |&(start, end): &(i64, i64)| start < end && !in_block(start, end);
         for (j, &(start, end)) in extensions.iter().enumerate() {
             if checkable(&(start, end)) && reserved.iter().filter(|r| checkable(r)).any(|&(s, e)| start < e && s < end)
             {
-                self.at(&[path, &[5, index(j)]].concat(), "overlapping field number ranges");
+                self.at(&[path, &[5, path_index(j)]].concat(), "overlapping field number ranges");
             }
         }
         for (k, field) in message.field.iter().enumerate() {
             if message.reserved_name.iter().any(|name| name == field.name()) {
-                self.at(&[path, &[2, index(k), 1]].concat(), "use of reserved message field name");
+                self.at(&[path, &[2, path_index(k), 1]].concat(), "use of reserved message field name");
             }
         }
         for (i, nested) in message.nested_type.iter().enumerate() {
-            self.message(nested, &[path, &[3, index(i)]].concat());
+            self.message(nested, &[path, &[3, path_index(i)]].concat());
         }
         for (i, enumeration) in message.enum_type.iter().enumerate() {
-            self.enumeration(enumeration, &[path, &[4, index(i)]].concat());
+            self.enumeration(enumeration, &[path, &[4, path_index(i)]].concat());
         }
     }
 
@@ -100,7 +100,7 @@ impl Errors<'_> {
         self.ranges(path, 4, &reserved, "reserved", "overlapping enum value ranges", false);
         for (k, value) in enumeration.value.iter().enumerate() {
             if enumeration.reserved_name.iter().any(|name| name == value.name()) {
-                self.at(&[path, &[2, index(k), 1]].concat(), "use of reserved enum value name");
+                self.at(&[path, &[2, path_index(k), 1]].concat(), "use of reserved enum value name");
             }
         }
     }
@@ -116,7 +116,7 @@ impl Errors<'_> {
         overlap: &str,
         field_numbers: bool,
     ) {
-        let at = |j: usize, tail: &[i32]| [path, &[field, index(j)], tail].concat();
+        let at = |j: usize, tail: &[i32]| [path, &[field, path_index(j)], tail].concat();
         for (j, &(start, end)) in ranges.iter().enumerate() {
             if end <= start {
                 self.at(&at(j, &[]), format!("empty {kind} range %!v(MISSING) %!v(MISSING)"));
@@ -157,10 +157,10 @@ fn collect_extensions<'d>(
     out: &mut Vec<(Vec<i32>, &'d FieldDescriptorProto)>,
 ) {
     for (k, extension) in extensions.iter().enumerate() {
-        out.push(([extensions_path, &[index(k)]].concat(), extension));
+        out.push(([extensions_path, &[path_index(k)]].concat(), extension));
     }
     for (i, message) in messages.iter().enumerate() {
-        let path = [messages_path, &[index(i)]].concat();
+        let path = [messages_path, &[path_index(i)]].concat();
         collect_extensions(
             &message.extension,
             &[path.as_slice(), &[6]].concat(),
@@ -169,8 +169,4 @@ fn collect_extensions<'d>(
             out,
         );
     }
-}
-
-fn index(i: usize) -> i32 {
-    i32::try_from(i).unwrap_or(i32::MAX)
 }

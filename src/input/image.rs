@@ -50,6 +50,11 @@ struct EncodedSet {
     file: Vec<Vec<u8>>,
 }
 
+/// Each file of an encoded `FileDescriptorSet` (or image), as encoded.
+pub fn split_set(bytes: &[u8]) -> Result<Vec<Vec<u8>>, prost::DecodeError> {
+    EncodedSet::decode(bytes).map(|set| set.file)
+}
+
 #[derive(Clone, PartialEq, Message)]
 struct ImageHeader {
     #[prost(message, repeated, tag = "1")]
@@ -83,7 +88,7 @@ pub fn read_image(path: &Path, format: ImageFormat) -> Result<Vec<ImageFile>, Er
     let set = FileDescriptorSet::decode(bytes.as_slice()).map_err(invalid)?;
     let header = ImageHeader::decode(bytes.as_slice()).map_err(invalid)?;
     // Kept for every file: its option extensions are what a rebuilt image and some rules need.
-    let encoded = EncodedSet::decode(bytes.as_slice()).map_err(invalid)?.file;
+    let encoded = split_set(&bytes).map_err(invalid)?;
     Ok(set
         .file
         .into_iter()
@@ -102,36 +107,65 @@ pub fn read_image(path: &Path, format: ImageFormat) -> Result<Vec<ImageFile>, Er
 pub fn encode_image(files: &[ImageFile]) -> Vec<u8> {
     let mut out = Vec::new();
     for file in files {
-        let mut bytes = file.descriptor.encode_to_vec();
-        if let Some(linked) = &file.encoded {
-            bytes = super::options_graft::graft_options(&bytes, linked);
-        }
-        if let Some(edition) = file.edition {
-            prost::encoding::int32::encode(14, &edition, &mut bytes);
-        }
-        let extension = ImageFileExtension {
-            is_import: Some(file.is_import),
-            is_syntax_unspecified: Some(file.descriptor.syntax.is_none()),
-        };
-        prost::encoding::message::encode(8042, &extension, &mut bytes);
-        prost::encoding::bytes::encode(1, &bytes, &mut out);
+        prost::encoding::bytes::encode(1, &encode_image_file(file), &mut out);
     }
     out
 }
 
+/// One file of an image: its descriptor followed by its buf extension.
+pub fn encode_image_file(file: &ImageFile) -> Vec<u8> {
+    let mut bytes = file.descriptor.encode_to_vec();
+    if let Some(linked) = &file.encoded {
+        bytes = super::options_graft::graft_options(&bytes, linked);
+    }
+    if let Some(edition) = file.edition {
+        prost::encoding::int32::encode(14, &edition, &mut bytes);
+    }
+    let extension = ImageFileExtension {
+        is_import: Some(file.is_import),
+        is_syntax_unspecified: Some(file.descriptor.syntax.is_none()),
+    };
+    prost::encoding::message::encode(8042, &extension, &mut bytes);
+    bytes
+}
+
 /// Writes an image atomically (a temp file beside the target, then a rename).
 pub fn write_image(files: &[ImageFile], format: ImageFormat, path: &Path) -> Result<(), Error> {
-    let bytes = encode_image(files);
-    let bytes = match format {
-        ImageFormat::Binary => bytes,
-        ImageFormat::Json => binary_to_json(&bytes)?,
+    let parts: Vec<Vec<u8>> = files.iter().map(encode_image_file).collect();
+    write_image_files(&parts, format, path)
+}
+
+/// Writes an image of files encoded by [`encode_image_file`], atomically (a temp file beside the
+/// target, then a rename), without ever holding the whole image in one buffer.
+pub fn write_image_files(parts: &[Vec<u8>], format: ImageFormat, path: &Path) -> Result<(), Error> {
+    let json = match format {
+        ImageFormat::Binary => None,
+        ImageFormat::Json => {
+            let mut binary = Vec::new();
+            for part in parts {
+                prost::encoding::bytes::encode(1, part, &mut binary);
+            }
+            Some(binary_to_json(&binary)?)
+        }
     };
     if path == Path::new("/dev/null") {
         return Ok(());
     }
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, &e))?;
-    std::io::Write::write_all(&mut temp, &bytes).map_err(|e| Error::io(path, &e))?;
+    let temp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, &e))?;
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, temp);
+    let written = match &json {
+        Some(json) => std::io::Write::write_all(&mut out, json),
+        None => parts.iter().try_for_each(|part| {
+            let mut header = Vec::with_capacity(16);
+            prost::encoding::encode_key(1, prost::encoding::WireType::LengthDelimited, &mut header);
+            prost::encoding::encode_varint(part.len() as u64, &mut header);
+            std::io::Write::write_all(&mut out, &header)?;
+            std::io::Write::write_all(&mut out, part)
+        }),
+    };
+    written.map_err(|e| Error::io(path, &e))?;
+    let temp = out.into_inner().map_err(|e| Error::io(path, e.error()))?;
     temp.persist(path).map_err(|e| Error::io(path, &e.error))?;
     Ok(())
 }

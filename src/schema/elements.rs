@@ -9,6 +9,11 @@ use prost_types::{
 use crate::schema::SchemaFile;
 
 // FileDescriptorProto / DescriptorProto / ... field numbers used in SourceCodeInfo paths.
+/// A list index as a `SourceCodeInfo` path element (saturating: no real list gets near).
+pub fn path_index(i: usize) -> i32 {
+    i32::try_from(i).unwrap_or(i32::MAX)
+}
+
 pub mod tag {
     pub const FILE_PACKAGE: i32 = 2;
     pub const FILE_DEPENDENCY: i32 = 3;

@@ -14,7 +14,7 @@ use prost_types::{FileDescriptorProto, SourceCodeInfo};
 
 use crate::diagnostic::{FileRef, Span};
 
-pub use columns::buf_column;
+pub use columns::{buf_column, line_starts};
 pub use source_info::{LocationRef, SourceInfo};
 
 /// The full name of `name` declared in `scope` (a package or an enclosing element; empty at the
@@ -27,23 +27,11 @@ pub fn qualified_name(scope: &str, name: &str) -> String {
 #[derive(Debug, Default)]
 pub struct Schema {
     pub files: Vec<SchemaFile>,
-    /// The pools that linked the files: freed with the schema, which a command-line run never
-    /// frees (the process exits sooner than a gigabyte-sized heap is walked).
-    pub linked: Vec<prost_reflect::DescriptorPool>,
 }
 
 impl Schema {
     pub fn targets(&self) -> impl Iterator<Item = &SchemaFile> {
         self.files.iter().filter(|f| !f.is_import)
-    }
-
-    /// Frees the linker's pools (a third of a compiled googleapis) on a thread of their own, for
-    /// commands that never read them: what follows reuses the memory instead of adding to it.
-    pub fn release_pools(&mut self) {
-        let pools = std::mem::take(&mut self.linked);
-        if !pools.is_empty() {
-            std::thread::spawn(move || drop(pools));
-        }
     }
 
     pub fn file(&self, name: &str) -> Option<&SchemaFile> {
@@ -59,9 +47,18 @@ impl Schema {
         let declares = |e: &prost_types::FieldDescriptorProto| {
             matches!(e.number(), 1159 | 1160) && OPTIONS.contains(&e.extendee())
         };
-        files
-            .into_iter()
-            .any(|f| f.extension.iter().any(declares) || f.message_type.iter().any(|m| nested_extensions(m, &declares)))
+        Self::declares_extension(files, declares)
+    }
+
+    /// Whether some file of `files` declares an extension (at top level or in a message) that
+    /// `declares` accepts.
+    pub fn declares_extension<'a>(
+        files: impl IntoIterator<Item = &'a FileDescriptorProto>,
+        declares: impl Fn(&prost_types::FieldDescriptorProto) -> bool,
+    ) -> bool {
+        files.into_iter().any(|f| {
+            f.extension.iter().any(&declares) || f.message_type.iter().any(|m| nested_extensions(m, &declares))
+        })
     }
 }
 

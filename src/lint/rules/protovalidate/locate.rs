@@ -21,9 +21,7 @@ pub struct FileIndex<'a> {
 
 impl<'a> FileIndex<'a> {
     pub fn new(file: &'a SchemaFile) -> Self {
-        let starts = file.source().map_or_else(Vec::new, |text| {
-            std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect()
-        });
+        let starts = file.source().map_or_else(Vec::new, crate::schema::line_starts);
         let mut by_prefix: HashMap<&'a [i32], Vec<LocationRef<'a>>> = HashMap::new();
         for location in file.locations() {
             // An element's path is (field, index) pairs; its options field and the extension follow.
