@@ -110,7 +110,9 @@ impl Diagnostic {
 
 /// Sorts findings the way buf prints them and removes exact duplicates.
 pub fn sort_and_dedup(diagnostics: &mut Vec<Diagnostic>) {
-    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()).then_with(|| tie(a, b)));
+    rayon::slice::ParallelSliceMut::par_sort_by(diagnostics.as_mut_slice(), |a, b| {
+        a.sort_key().cmp(&b.sort_key()).then_with(|| tie(a, b))
+    });
     diagnostics.dedup_by(|a, b| {
         a.file.as_ref().map(|f| &f.external_path) == b.file.as_ref().map(|f| &f.external_path)
             && a.span == b.span

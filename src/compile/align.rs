@@ -20,10 +20,12 @@ pub fn like_buf(descriptor: &mut FileDescriptorProto, source: &str) -> Option<So
 /// The alignments that need neither the linked descriptor nor the final option paths: they can
 /// run right after parsing.
 pub fn locations_like_buf(info: &mut SourceCodeInfo, source: &str) {
-    let starts = line_starts(source);
+    let mut starts = None;
     for location in &mut info.location {
         trim_trailing_comment(location);
-        whole_default_option(location, source, &starts);
+        if is_field_default(&location.path) {
+            whole_default_option(location, source, starts.get_or_insert_with(|| line_starts(source)));
+        }
     }
     super::features_literal::align(info, source);
 }
@@ -68,10 +70,10 @@ fn empty_method_options(descriptor: &mut FileDescriptorProto, info: &SourceInfo,
     if descriptor.service.is_empty() {
         return;
     }
-    let starts = line_starts(source);
+    let starts = std::cell::OnceCell::new();
     let ends_with_body = |location: &LocationRef<'_>| -> bool {
         let ([line, _, column] | [_, _, line, column]) = *location.span else { return false };
-        let offset = starts.get(line as usize).map(|start| start + column as usize);
+        let offset = starts.get_or_init(|| line_starts(source)).get(line as usize).map(|start| start + column as usize);
         offset.and_then(|end| source.get(..end)).is_some_and(|text| text.trim_end().ends_with('}'))
     };
     let mut with_body = Vec::new();
@@ -89,18 +91,23 @@ fn empty_method_options(descriptor: &mut FileDescriptorProto, info: &SourceInfo,
     }
 }
 
+/// Whether `path` is a field's `default_value`, of a file extension or of a message's field or
+/// extension.
+fn is_field_default(path: &[i32]) -> bool {
+    const DEFAULT_VALUE: i32 = 7;
+    match *path {
+        [tag::FILE_EXTENSION, _, DEFAULT_VALUE] => true,
+        [tag::FILE_MESSAGE, .., container, _, DEFAULT_VALUE] => {
+            path.len() % 2 == 1 && matches!(container, tag::MESSAGE_FIELD | tag::MESSAGE_EXTENSION)
+        }
+        _ => false,
+    }
+}
+
 /// buf locates a field's `default_value` at the whole `default = <value>` option; protox at the
 /// value alone. Widen the span back to the `default` keyword (a no-op where it starts there).
 fn whole_default_option(location: &mut Location, source: &str, starts: &[usize]) {
-    // FieldDescriptorProto.default_value, of a file extension or of a message's field or extension.
-    const DEFAULT_VALUE: i32 = 7;
-    let is_field_default = match location.path[..] {
-        [tag::FILE_EXTENSION, _, DEFAULT_VALUE] => true,
-        [tag::FILE_MESSAGE, .., container, _, DEFAULT_VALUE] => {
-            location.path.len() % 2 == 1 && matches!(container, tag::MESSAGE_FIELD | tag::MESSAGE_EXTENSION)
-        }
-        _ => false,
-    };
+    let is_field_default = is_field_default(&location.path);
     let (&[line, column, ..], Some(&end)) = (&location.span[..], location.span.last()) else { return };
     let Some(start) = starts.get(line as usize).map(|s| s + column as usize) else { return };
     if !is_field_default || start > source.len() {

@@ -80,12 +80,13 @@ fn is_features_path(path: &[i32]) -> bool {
 
 /// Aligns every `features = { ... }` option of a file compiled from `source`.
 pub fn align(info: &mut SourceCodeInfo, source: &str) {
-    let text = Text::new(source);
+    let mut text = None;
     let mut added = Vec::new();
     for location in &mut info.location {
         if !is_features_path(&location.path) {
             continue;
         }
+        let text = text.get_or_insert_with(|| Text::new(source));
         let Some((start, end)) = text.range(&location.span) else { continue };
         let (name, statement) = match source[start..end].strip_prefix("option") {
             Some(rest) if rest.starts_with(|c: char| c.is_whitespace() || c == '/') => {

@@ -7,7 +7,10 @@ const TAB_STOP: u32 = 4;
 
 /// Start offsets of each line of `text`.
 pub fn line_starts(text: &str) -> Vec<usize> {
-    std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect()
+    let mut starts = Vec::with_capacity(text.len() / 32 + 1);
+    starts.push(0);
+    starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+    starts
 }
 
 /// The 0-based buf column of the 0-based `byte_column` on `line` (the line's text).

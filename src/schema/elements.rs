@@ -123,10 +123,26 @@ pub struct Elements<'a> {
 }
 
 impl<'a> Elements<'a> {
+    /// Walks the files in parallel; the lists keep file order.
     pub fn collect(files: &[&'a SchemaFile]) -> Self {
+        use rayon::prelude::*;
+        let per_file: Vec<Self> = files
+            .par_iter()
+            .map(|file| {
+                let mut one = Self::default();
+                one.walk_file(file);
+                one
+            })
+            .collect();
         let mut out = Self::default();
-        for file in files {
-            out.walk_file(file);
+        for one in per_file {
+            out.messages.extend(one.messages);
+            out.fields.extend(one.fields);
+            out.oneofs.extend(one.oneofs);
+            out.enums.extend(one.enums);
+            out.enum_values.extend(one.enum_values);
+            out.services.extend(one.services);
+            out.methods.extend(one.methods);
         }
         out
     }

@@ -189,8 +189,9 @@ impl SchemaFile {
     fn index(&self) -> &LocationIndex {
         self.index.get_or_init(|| {
             let mut by_path: Vec<u32> = (0..u32::try_from(self.location_count()).unwrap_or(u32::MAX)).collect();
-            // Stable: the first location recorded for a path wins, as in protoc and buf.
-            by_path.sort_by(|&a, &b| self.path_at(a).cmp(self.path_at(b)));
+            // Ties in recorded order: the first location recorded for a path wins, as in protoc
+            // and buf.
+            by_path.sort_unstable_by(|&a, &b| self.path_at(a).cmp(self.path_at(b)).then(a.cmp(&b)));
             let line_starts = self.source.as_deref().map(columns::line_starts).unwrap_or_default();
             LocationIndex { by_path, line_starts }
         })
