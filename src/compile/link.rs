@@ -8,7 +8,7 @@
 
 use std::{
     collections::{HashMap, HashSet},
-    sync::{Arc, Mutex},
+    sync::Arc,
 };
 
 use prost_reflect::DescriptorPool;
@@ -42,7 +42,7 @@ struct Ordered<T> {
 /// not in `parsed` come from the well-known types. The results come in the order one pool
 /// opening `targets` in turn would hold the files.
 pub fn link<C, T: Send>(
-    parsed: HashMap<String, FileDescriptorProto>,
+    parsed: HashMap<String, ParsedFile>,
     targets: &[String],
     finish: &Finish<'_, C, T>,
 ) -> Result<Vec<T>, protox::Error> {
@@ -78,11 +78,11 @@ pub fn link<C, T: Send>(
 
 /// Contiguous runs of targets of about equal weight. `PROTOGATE_LINK_RUNS` sets their number
 /// (tests check that any number links the same; benchmarks compare them).
-fn runs(targets: &[String], parsed: &HashMap<String, FileDescriptorProto>) -> Vec<Vec<String>> {
+fn runs(targets: &[String], parsed: &HashMap<String, ParsedFile>) -> Vec<Vec<String>> {
     let chosen = std::env::var("PROTOGATE_LINK_RUNS").ok().and_then(|n| n.parse::<usize>().ok());
     let default = || (rayon::current_num_threads() * RUNS_PER_THREAD).min(targets.len() / TARGETS_PER_RUN);
     let count = chosen.unwrap_or_else(default).clamp(1, targets.len().max(1));
-    let weight = |name: &String| parsed.get(name).map_or(1, LinkWeight::link_weight);
+    let weight = |name: &String| parsed.get(name).map_or(1, |file| file.weight);
     let total: usize = targets.iter().map(weight).sum();
     let mut runs = vec![Vec::new()];
     let mut filled = 0;
@@ -152,17 +152,40 @@ fn in_link_order<T>(per_run: Vec<Vec<Ordered<T>>>, targets: &[String]) -> Vec<T>
     order.into_iter().filter_map(|slot| slots[slot].take()).map(|file| file.finished).collect()
 }
 
-/// Serves the parsed files to every run: moved out to the last run that asks, cloned before.
+/// A parsed file as the linker takes it: encoded (prost-types structs of googleapis' parsed files
+/// take 186 MB; their encoding 20 MB), shared by every run that links it without a copy, with
+/// what planning the runs reads.
+pub struct ParsedFile {
+    encoded: bytes::Bytes,
+    pub dependency: Vec<String>,
+    weight: usize,
+}
+
+impl ParsedFile {
+    pub fn new(descriptor: &FileDescriptorProto) -> Self {
+        Self {
+            encoded: prost::Message::encode_to_vec(descriptor).into(),
+            dependency: descriptor.dependency.clone(),
+            weight: descriptor.link_weight(),
+        }
+    }
+
+    /// The descriptor as parsed.
+    pub fn decode(&self) -> Result<FileDescriptorProto, prost::DecodeError> {
+        prost::Message::decode(self.encoded.clone())
+    }
+}
+
+/// Serves the parsed files to every run.
 struct SharedParsed {
-    parsed: Mutex<HashMap<String, (FileDescriptorProto, usize)>>,
+    parsed: HashMap<String, ParsedFile>,
     /// The run that hands each parsed file out: the first whose targets reach it.
     owners: HashMap<String, usize>,
     google: GoogleFileResolver,
 }
 
 impl SharedParsed {
-    fn new(parsed: HashMap<String, FileDescriptorProto>, runs: &[Vec<String>]) -> Self {
-        let mut users: HashMap<&str, usize> = HashMap::new();
+    fn new(parsed: HashMap<String, ParsedFile>, runs: &[Vec<String>]) -> Self {
         let mut owners: HashMap<String, usize> = HashMap::new();
         for (index, run) in runs.iter().enumerate() {
             let mut seen: HashSet<&str> = HashSet::new();
@@ -175,19 +198,10 @@ impl SharedParsed {
                 }
             }
             for name in seen {
-                *users.entry(name).or_default() += 1;
                 owners.entry(name.to_owned()).or_insert(index);
             }
         }
-        let users: HashMap<String, usize> = users.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
-        let parsed = parsed
-            .into_iter()
-            .map(|(name, file)| {
-                let count = users.get(&name).copied().unwrap_or(1);
-                (name, (file, count))
-            })
-            .collect();
-        Self { parsed: Mutex::new(parsed), owners, google: GoogleFileResolver::new() }
+        Self { parsed, owners, google: GoogleFileResolver::new() }
     }
 
     fn owner(&self, name: &str) -> Option<usize> {
@@ -199,18 +213,8 @@ struct Serve(Arc<SharedParsed>);
 
 impl FileResolver for Serve {
     fn open_file(&self, name: &str) -> Result<File, protox::Error> {
-        let mut parsed = self.0.parsed.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let descriptor = match parsed.get_mut(name) {
-            Some((_, users)) if *users > 1 => {
-                *users -= 1;
-                parsed.get(name).map(|(file, _)| file.clone())
-            }
-            Some(_) => parsed.remove(name).map(|(file, _)| file),
-            None => None,
-        };
-        drop(parsed);
-        match descriptor {
-            Some(descriptor) => Ok(File::from_file_descriptor_proto(descriptor)),
+        match self.0.parsed.get(name) {
+            Some(file) => File::decode_file_descriptor_proto(file.encoded.clone()).map_err(protox::Error::new),
             None => self.0.google.open_file(name),
         }
     }

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 mod limits;
 
-use super::{buf_errors::CompileMessage, editions, source_info::Detached};
+use super::{buf_errors::CompileMessage, editions, link::ParsedFile, source_info::Detached};
 use crate::{Error, input::SourceTree};
 
 /// One file as read: its text as buf counts positions, the text the parser gets, and the parse.
@@ -22,10 +22,19 @@ pub struct Loaded {
 }
 
 pub struct Parsed {
-    /// The descriptor without its source info, which `detached` holds.
-    pub descriptor: FileDescriptorProto,
+    /// The descriptor without its source info (which `detached` holds), as the linker takes it.
+    pub descriptor: ParsedFile,
+    /// Whether the file declares an extension that may make the compile keep encodings (see
+    /// `might_keep_encoding`).
+    pub might_keep_encoding: bool,
     pub fixup: Option<editions::EditionsFixup>,
     pub detached: Option<Detached>,
+}
+
+/// What the parser makes of a file, before its source info is taken off.
+struct Raw {
+    descriptor: FileDescriptorProto,
+    fixup: Option<editions::EditionsFixup>,
 }
 
 /// Why a file did not parse, translated to buf's words once every file is loaded.
@@ -72,7 +81,7 @@ fn load_one(tree: &SourceTree, name: &str) -> Result<Loaded, Error> {
     match String::from_utf8(bytes) {
         Ok(text) => {
             let without_bom = text.strip_prefix('\u{feff}');
-            let parsed = parse(name, without_bom.unwrap_or(&text)).map(|parsed| parsed.detached(&text));
+            let parsed = parse(name, without_bom.unwrap_or(&text)).map(|raw| raw.finish(&text));
             let parse_text = without_bom.map(str::to_owned);
             Ok(Loaded { original: text.into(), parse_text, parsed })
         }
@@ -81,7 +90,7 @@ fn load_one(tree: &SourceTree, name: &str) -> Result<Loaded, Error> {
             let lossy: Arc<str> = String::from_utf8_lossy(&bytes).into_owned().into();
             if looks_binary(&bytes, &lossy) {
                 // buf reads mostly-binary and UTF-16 files as empty files, without an error.
-                let parsed = parse(name, "").map(|parsed| parsed.detached(&lossy));
+                let parsed = parse(name, "").map(|raw| raw.finish(&lossy));
                 return Ok(Loaded { original: lossy, parse_text: Some(String::new()), parsed });
             }
             let before = &bytes[..std::str::from_utf8(&bytes).err().map_or(0, |e| e.valid_up_to())];
@@ -97,7 +106,7 @@ fn load_one(tree: &SourceTree, name: &str) -> Result<Loaded, Error> {
     }
 }
 
-fn parse(name: &str, text: &str) -> Result<Parsed, Failure> {
+fn parse(name: &str, text: &str) -> Result<Raw, Failure> {
     if let Some(offset) = limits::too_deep(text) {
         return Err(limit_failure(name, text, offset, limits::MESSAGE));
     }
@@ -113,11 +122,11 @@ fn limit_failure(name: &str, text: &str, offset: usize, message: &str) -> Failur
     Failure::Messages(vec![CompileMessage { file: name.to_owned(), line, column, message: message.to_owned() }])
 }
 
-fn parse_unchecked(name: &str, text: &str) -> Result<Parsed, Failure> {
+fn parse_unchecked(name: &str, text: &str) -> Result<Raw, Failure> {
     match editions::prepare(name, text) {
-        Ok(Some((descriptor, fixup))) => Ok(Parsed { descriptor, fixup: Some(fixup), detached: None }),
+        Ok(Some((descriptor, fixup))) => Ok(Raw { descriptor, fixup: Some(fixup) }),
         Ok(None) => protox_parse::parse(name, text)
-            .map(|descriptor| Parsed { descriptor, fixup: None, detached: None })
+            .map(|descriptor| Raw { descriptor, fixup: None })
             .map_err(|e| Failure::Protox(protox::Error::from(e))),
         Err(error) => {
             let before = &text.as_bytes()[..error.span.start.min(text.len())];
@@ -133,11 +142,17 @@ fn parse_unchecked(name: &str, text: &str) -> Result<Parsed, Failure> {
     }
 }
 
-impl Parsed {
-    /// Takes the source info off the descriptor (see [`Detached`]); `original` is the file's text.
-    fn detached(mut self, original: &str) -> Self {
-        self.detached = Detached::take(&mut self.descriptor, original, self.fixup.is_some());
-        self
+impl Raw {
+    /// Takes the source info off the descriptor (see [`Detached`]) and encodes the rest for the
+    /// linker; `original` is the file's text.
+    fn finish(mut self, original: &str) -> Parsed {
+        let detached = Detached::take(&mut self.descriptor, original, self.fixup.is_some());
+        Parsed {
+            descriptor: ParsedFile::new(&self.descriptor),
+            might_keep_encoding: super::might_keep_encoding(std::iter::once(&self.descriptor)),
+            fixup: self.fixup,
+            detached,
+        }
     }
 }
 

@@ -52,16 +52,13 @@ pub fn compile_tree_with(tree: &SourceTree, options: CompileOptions) -> Result<S
     let originals: HashMap<String, Arc<str>> =
         loaded.iter().map(|(name, l)| (name.clone(), l.original.clone())).collect();
     let source = |name: &str| originals.get(name).cloned();
-    let Gathered { messages, fallback, descriptors, fixups, detached } = gather(loaded, &source);
+    let Gathered { messages, fallback, descriptors, might_keep_encoding, fixups, detached } = gather(loaded, &source);
     if !messages.is_empty() {
         return Err(compile_failure(tree, messages, &HashMap::new(), &originals));
     }
     let missing = missing_imports(tree, &descriptors);
-    let kept = KeptEncodings {
-        all: options.keep_encodings,
-        targets: might_keep_encoding(descriptors.values()),
-        editions: !fixups.is_empty(),
-    };
+    let kept =
+        KeptEncodings { all: options.keep_encodings, targets: might_keep_encoding, editions: !fixups.is_empty() };
     let is_target: std::collections::HashSet<&str> = targets.iter().map(String::as_str).collect();
     let detached = std::sync::Mutex::new(detached);
     let relink_resolver = std::sync::OnceLock::new();
@@ -154,7 +151,7 @@ impl KeptEncodings {
 
 /// [`Schema::keeps_encoding`] before linking, when extendees are still as written: true for
 /// every tree it is true for after linking (and, rarely, a few more).
-fn might_keep_encoding<'a>(parsed: impl IntoIterator<Item = &'a prost_types::FileDescriptorProto>) -> bool {
+pub(super) fn might_keep_encoding<'a>(parsed: impl IntoIterator<Item = &'a prost_types::FileDescriptorProto>) -> bool {
     Schema::declares_extension(parsed, |e| {
         matches!(e.number(), 1159 | 1160)
             && ["FieldOptions", "MessageOptions", "OneofOptions"].iter().any(|o| e.extendee().ends_with(o))
@@ -166,7 +163,9 @@ fn might_keep_encoding<'a>(parsed: impl IntoIterator<Item = &'a prost_types::Fil
 struct Gathered {
     messages: Vec<CompileMessage>,
     fallback: FallbackSources,
-    descriptors: HashMap<String, prost_types::FileDescriptorProto>,
+    descriptors: HashMap<String, link::ParsedFile>,
+    /// Whether some file may make the compile keep the targets' encodings.
+    might_keep_encoding: bool,
     fixups: HashMap<String, editions::EditionsFixup>,
     /// Source info is linked apart (see `source_info`).
     detached: HashMap<String, source_info::Detached>,
@@ -186,7 +185,7 @@ fn gather(mut loaded: HashMap<String, load::Loaded>, source: &dyn Fn(&str) -> Op
                 let for_errors = match (&parsed.fixup, file.parse_text) {
                     (Some(_), _) => FallbackFile::Parsed(Box::new(prost_types::FileDescriptorProto {
                         source_code_info: parsed.detached.as_ref().and_then(|d| d.as_parsed()).cloned(),
-                        ..parsed.descriptor.clone()
+                        ..parsed.descriptor.decode().unwrap_or_default()
                     })),
                     (None, None) => FallbackFile::Original,
                     (None, Some(text)) => FallbackFile::Text(text),
@@ -195,6 +194,7 @@ fn gather(mut loaded: HashMap<String, load::Loaded>, source: &dyn Fn(&str) -> Op
                 if let Some(parts) = parsed.detached {
                     gathered.detached.insert(name.clone(), parts);
                 }
+                gathered.might_keep_encoding |= parsed.might_keep_encoding;
                 gathered.descriptors.insert(name.clone(), parsed.descriptor);
                 if let Some(fixup) = parsed.fixup {
                     gathered.fixups.insert(name, fixup);
@@ -282,10 +282,7 @@ fn relink_for_errors(
 }
 
 /// Imports of each parsed file that neither the workspace nor the well-known types provide.
-fn missing_imports(
-    tree: &SourceTree,
-    descriptors: &HashMap<String, prost_types::FileDescriptorProto>,
-) -> HashMap<String, Vec<String>> {
+fn missing_imports(tree: &SourceTree, descriptors: &HashMap<String, link::ParsedFile>) -> HashMap<String, Vec<String>> {
     let google = GoogleFileResolver::new();
     descriptors
         .iter()
