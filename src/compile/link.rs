@@ -11,7 +11,7 @@ use std::{
     sync::Arc,
 };
 
-use prost_reflect::DescriptorPool;
+use prost_reflect::{DescriptorPool, FileDescriptor};
 use prost_types::FileDescriptorProto;
 use protox::file::{File, FileResolver, GoogleFileResolver};
 use rayon::prelude::*;
@@ -24,10 +24,10 @@ const TARGETS_PER_RUN: usize = 48;
 const RUNS_PER_THREAD: usize = 4;
 
 /// What becomes of the linked files: `run` makes what every file of one pool needs from the pool
-/// (dropped with it), and `file` makes each linked file into a `T`.
+/// (dropped with it), and `file` makes each linked file (its handle in that pool) into a `T`.
 pub struct Finish<'a, C, T> {
     pub run: &'a (dyn Fn(&DescriptorPool) -> C + Sync),
-    pub file: &'a (dyn Fn(&C, FileDescriptorProto) -> T + Sync),
+    pub file: &'a (dyn Fn(&C, &FileDescriptor) -> T + Sync),
 }
 
 /// A finished file with what ordering needs: its name and imports as linked (finishing may
@@ -66,7 +66,7 @@ pub fn link<C, T: Send>(
                     Ordered {
                         name: descriptor.name().to_owned(),
                         imports: descriptor.dependency.clone(),
-                        finished: (finish.file)(&context, descriptor.clone()),
+                        finished: (finish.file)(&context, &file),
                     }
                 })
                 .collect();

@@ -57,22 +57,18 @@ pub fn compile_tree_with(tree: &SourceTree, options: CompileOptions) -> Result<S
         return Err(compile_failure(tree, messages, &HashMap::new(), &originals));
     }
     let missing = missing_imports(tree, &descriptors);
-    let kept =
-        KeptEncodings { all: options.keep_encodings, targets: might_keep_encoding, editions: !fixups.is_empty() };
     let is_target: std::collections::HashSet<&str> = targets.iter().map(String::as_str).collect();
     let detached = std::sync::Mutex::new(detached);
     let relink_resolver = std::sync::OnceLock::new();
     let relink = |name: &str| relink_alone(relink_resolver.get_or_init(|| fallback.resolver(&originals)), name);
-    let run = |pool: &prost_reflect::DescriptorPool| RunContext {
-        scopes: option_paths::PoolScopes::new(pool.clone()),
-        encoded: if kept.any() { encoded_files(pool) } else { HashMap::new() },
-    };
-    let file = |context: &RunContext, mut descriptor: prost_types::FileDescriptorProto| {
+    let run = |pool: &prost_reflect::DescriptorPool| option_paths::PoolScopes::new(pool.clone());
+    let file = |scopes: &option_paths::PoolScopes, linked: &prost_reflect::FileDescriptor| {
+        let mut descriptor = linked.file_descriptor_proto().clone();
         let name = descriptor.name().to_owned();
         let parts = detached.lock().unwrap_or_else(std::sync::PoisonError::into_inner).remove(&name);
         let fixup = fixups.get(&name);
         let reattach = source_info::Reattach {
-            scope: Some(&context.scopes),
+            scope: scopes,
             fixup,
             source: originals.get(&name).map(|text| &**text),
             relink: &relink,
@@ -85,13 +81,15 @@ pub fn compile_tree_with(tree: &SourceTree, options: CompileOptions) -> Result<S
         let is_import = !is_target.contains(name.as_str());
         let mut file = SchemaFile::new(descriptor, is_import, file_ref, source_file.map(|f| f.module), text)
             .with_source_info(info);
-        let encoded = context.encoded.get(&name);
-        if let Some(bytes) = encoded.filter(|_| kept.all || (kept.targets && !is_import)) {
+        // The linker's encoding keeps option extensions and `features`, which prost-types drops.
+        let keep = options.keep_encodings || (might_keep_encoding && !is_import);
+        let encoded: Option<Arc<[u8]>> = (keep || fixup.is_some()).then(|| linked.encode_to_vec().into());
+        if let Some(bytes) = encoded.as_ref().filter(|_| keep) {
             file = file.with_encoding(bytes.clone());
         }
         match fixup {
             Some(fixup) => {
-                let explicit = encoded.map(|bytes| crate::schema::features::extract(bytes)).unwrap_or_default();
+                let explicit = encoded.as_deref().map(crate::schema::features::extract).unwrap_or_default();
                 file.with_edition(fixup.edition(), explicit)
             }
             None => file,
@@ -124,29 +122,6 @@ pub fn compile_tree_with(tree: &SourceTree, options: CompileOptions) -> Result<S
         return Err(compile_failure(tree, invalid, &missing, &originals));
     }
     Ok(Schema { files })
-}
-
-/// What one link run's files need from its pool.
-struct RunContext {
-    scopes: option_paths::PoolScopes,
-    encoded: HashMap<String, Arc<[u8]>>,
-}
-
-/// Whose encodings a compile keeps.
-#[derive(Clone, Copy)]
-struct KeptEncodings {
-    /// Every file's (see [`CompileOptions::keep_encodings`]).
-    all: bool,
-    /// The targets', for the protovalidate rules (see [`Schema::keeps_encoding`]).
-    targets: bool,
-    /// The editions files', for their `features`, which prost-types drops.
-    editions: bool,
-}
-
-impl KeptEncodings {
-    fn any(self) -> bool {
-        self.all || self.targets || self.editions
-    }
 }
 
 /// [`Schema::keeps_encoding`] before linking, when extendees are still as written: true for
@@ -212,25 +187,6 @@ fn relink_alone(resolver: &OwnedSourceResolver, name: &str) -> Option<prost_type
     alone.include_source_info(true);
     alone.open_file(name).ok()?;
     alone.file_descriptor_set().file.into_iter().find(|f| f.name() == name)?.source_code_info
-}
-
-/// protox's encoding of every file, by name: unlike prost-types, it keeps option extensions and
-/// `features`.
-fn encoded_files(pool: &prost_reflect::DescriptorPool) -> HashMap<String, Arc<[u8]>> {
-    #[derive(Clone, PartialEq, prost::Message)]
-    struct NameOnly {
-        #[prost(string, optional, tag = "1")]
-        name: Option<String>,
-    }
-    let files = crate::input::split_set(&pool.encode_to_vec()).unwrap_or_default();
-    let mut encoded = HashMap::new();
-    for file in files {
-        let Some(name) = <NameOnly as prost::Message>::decode(file.as_slice()).ok().and_then(|n| n.name) else {
-            continue;
-        };
-        encoded.entry(name).or_insert_with(|| Arc::from(file));
-    }
-    encoded
 }
 
 /// A schema read from an image: no sources, so spans are used as recorded.

@@ -48,8 +48,8 @@ impl Detached {
 
 /// How one linked file gets its source info back.
 pub struct Reattach<'a> {
-    /// The pools' scopes; `None` when no pool linked the file.
-    pub scope: Option<&'a option_paths::PoolScopes>,
+    /// The scopes of the pool that linked the file.
+    pub scope: &'a option_paths::PoolScopes,
     pub fixup: Option<&'a EditionsFixup>,
     /// The file's original text; `None` for the well-known types.
     pub source: Option<&'a str>,
@@ -68,9 +68,7 @@ impl Reattach<'_> {
                 DetachedInfo::Compact(info) => (info, false),
                 DetachedInfo::Full(info) => (SourceInfo::from_prost(&info), true),
             };
-            let sure = self
-                .scope
-                .is_some_and(|scope| option_paths::rewrite(scope, descriptor.name(), &sites, &mut rewritten).is_some());
+            let sure = option_paths::rewrite(self.scope, descriptor.name(), &sites, &mut rewritten).is_some();
             match (sure, is_full) {
                 (true, false) => compact = Some(rewritten),
                 (true, true) => full = Some(rewritten.to_prost()),

@@ -50,11 +50,6 @@ struct EncodedSet {
     file: Vec<Vec<u8>>,
 }
 
-/// Each file of an encoded `FileDescriptorSet` (or image), as encoded.
-pub fn split_set(bytes: &[u8]) -> Result<Vec<Vec<u8>>, prost::DecodeError> {
-    EncodedSet::decode(bytes).map(|set| set.file)
-}
-
 #[derive(Clone, PartialEq, Message)]
 struct ImageHeader {
     #[prost(message, repeated, tag = "1")]
@@ -88,7 +83,7 @@ pub fn read_image(path: &Path, format: ImageFormat) -> Result<Vec<ImageFile>, Er
     let set = FileDescriptorSet::decode(bytes.as_slice()).map_err(invalid)?;
     let header = ImageHeader::decode(bytes.as_slice()).map_err(invalid)?;
     // Kept for every file: its option extensions are what a rebuilt image and some rules need.
-    let encoded = split_set(&bytes).map_err(invalid)?;
+    let encoded = EncodedSet::decode(bytes.as_slice()).map_err(invalid)?.file;
     Ok(set
         .file
         .into_iter()
@@ -105,11 +100,23 @@ pub fn read_image(path: &Path, format: ImageFormat) -> Result<Vec<ImageFile>, Er
 
 /// Encodes an image: the descriptors, each followed by its buf extension.
 pub fn encode_image(files: &[ImageFile]) -> Vec<u8> {
+    image_of(files.iter().map(encode_image_file))
+}
+
+/// An image (`repeated ImageFile file = 1`) of files encoded by [`encode_image_file`].
+fn image_of<P: AsRef<[u8]>>(parts: impl Iterator<Item = P>) -> Vec<u8> {
     let mut out = Vec::new();
-    for file in files {
-        prost::encoding::bytes::encode(1, &encode_image_file(file), &mut out);
+    for part in parts {
+        record_header(part.as_ref().len(), &mut out);
+        out.extend_from_slice(part.as_ref());
     }
     out
+}
+
+/// The key and length that precede a file of `len` bytes in an image.
+fn record_header(len: usize, out: &mut Vec<u8>) {
+    prost::encoding::encode_key(1, prost::encoding::WireType::LengthDelimited, out);
+    prost::encoding::encode_varint(len as u64, out);
 }
 
 /// One file of an image: its descriptor followed by its buf extension.
@@ -136,17 +143,11 @@ pub fn write_image(files: &[ImageFile], format: ImageFormat, path: &Path) -> Res
 }
 
 /// Writes an image of files encoded by [`encode_image_file`], atomically (a temp file beside the
-/// target, then a rename), without ever holding the whole image in one buffer.
+/// target, then a rename). A binary image goes out part by part, never copied into one buffer.
 pub fn write_image_files(parts: &[Vec<u8>], format: ImageFormat, path: &Path) -> Result<(), Error> {
     let json = match format {
         ImageFormat::Binary => None,
-        ImageFormat::Json => {
-            let mut binary = Vec::new();
-            for part in parts {
-                prost::encoding::bytes::encode(1, part, &mut binary);
-            }
-            Some(binary_to_json(&binary)?)
-        }
+        ImageFormat::Json => Some(binary_to_json(&image_of(parts.iter()))?),
     };
     if path == Path::new("/dev/null") {
         return Ok(());
@@ -158,8 +159,7 @@ pub fn write_image_files(parts: &[Vec<u8>], format: ImageFormat, path: &Path) ->
         Some(json) => std::io::Write::write_all(&mut out, json),
         None => parts.iter().try_for_each(|part| {
             let mut header = Vec::with_capacity(16);
-            prost::encoding::encode_key(1, prost::encoding::WireType::LengthDelimited, &mut header);
-            prost::encoding::encode_varint(part.len() as u64, &mut header);
+            record_header(part.len(), &mut header);
             std::io::Write::write_all(&mut out, &header)?;
             std::io::Write::write_all(&mut out, part)
         }),

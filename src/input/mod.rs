@@ -12,9 +12,7 @@ mod store;
 
 pub use dir::{SourceFile, SourceTree, resolve_directory, resolve_in_store};
 pub use git::{commit_of, resolve_commit, resolve_git};
-pub use image::{
-    ImageFile, ImageFormat, encode_image, encode_image_file, read_image, split_set, write_image, write_image_files,
-};
+pub use image::{ImageFile, ImageFormat, encode_image, encode_image_file, read_image, write_image, write_image_files};
 pub use loose::LooseObjects;
 pub use spec::{InputSpec, parse_input};
 pub use store::{DiskStore, SKIPPED_DIRS, Store};

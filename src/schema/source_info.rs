@@ -155,13 +155,6 @@ impl SourceInfo {
         self.entries[i].path = new;
     }
 
-    /// Gives location `i` a new span.
-    pub fn set_span(&mut self, i: usize, span: &[i32]) {
-        if i < self.entries.len() {
-            self.entries[i].span = self.push_ints(span);
-        }
-    }
-
     /// Reorders the locations after the first (the file's) by a key, stably.
     pub fn sort_after_first_by_key<K: Ord>(&mut self, key: impl Fn(LocationRef<'_>) -> K) {
         let Some((_, rest)) = self.entries.split_first() else { return };
@@ -242,7 +235,7 @@ mod tests {
     }
 
     #[test]
-    fn paths_and_spans_can_be_replaced_and_locations_reordered() {
+    fn paths_can_be_replaced_and_locations_reordered() {
         let info = SourceCodeInfo {
             location: vec![
                 location(&[], &[0, 0, 9, 1], None, &[]),
@@ -253,11 +246,10 @@ mod tests {
         let mut compact = SourceInfo::from_prost(&info);
         compact.set_path(1, &[4, 0, 7, 50000]);
         compact.set_path(2, &[4, 0, 7, 50000, 1, 2]);
-        compact.set_span(2, &[2, 0, 1]);
         compact.sort_after_first_by_key(|l| l.span.to_vec());
         let paths: Vec<&[i32]> = compact.iter().map(|l| l.path).collect();
         assert_eq!(paths, [&[][..], &[4, 0, 7, 50000, 1, 2], &[4, 0, 7, 50000]]);
         assert_eq!(compact.get(1).unwrap().leading_comments(), Some(" M\n"));
-        assert_eq!(compact.get(1).unwrap().span, [2, 0, 1]);
+        assert_eq!(compact.get(1).unwrap().span, [2, 0, 5, 1]);
     }
 }
