@@ -170,13 +170,7 @@ fn seed_baselines(root: &Path, seeds: &[String]) -> BTreeMap<String, Run> {
 /// Copies `fixtures/bad/*` in as cases; their expectation is buf's recorded exit code.
 fn add_handwritten(corpus: &mut Corpus) -> usize {
     let source = repo_root().join("fixtures/bad");
-    let mut names: Vec<String> = fs::read_dir(&source)
-        .expect("fixtures/bad")
-        .flatten()
-        .filter(|e| e.path().is_dir())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
+    let names = support::sorted_dirs(&source);
     for name in &names {
         let recorded = fs::read_to_string(source.join(name).join("buf-build.txt")).unwrap_or_default();
         let expect = match recorded.lines().last() {

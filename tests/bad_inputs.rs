@@ -6,7 +6,7 @@
 
 mod support;
 
-use support::{code, protogate, repo_root, run};
+use support::{code, protogate, repo_root, run, sorted_dirs};
 
 /// Cases where protox cannot tell what buf reports (see `src/compile/buf_errors/mod.rs`).
 const KNOWN_GAPS: [&str; 2] = [
@@ -17,14 +17,7 @@ const KNOWN_GAPS: [&str; 2] = [
 ];
 
 fn cases() -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(repo_root().join("fixtures/bad"))
-        .expect("fixtures/bad")
-        .flatten()
-        .filter(|e| e.path().is_dir())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
+    sorted_dirs(&repo_root().join("fixtures/bad"))
 }
 
 fn recorded(case: &str, file: &str) -> (Vec<String>, i32) {

@@ -4,17 +4,10 @@
 
 mod support;
 
-use support::{code, protogate, repo_root, run};
+use support::{code, protogate, repo_root, run, sorted_dirs};
 
 fn cases() -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(repo_root().join("fixtures/config"))
-        .expect("fixtures/config")
-        .flatten()
-        .filter(|e| e.path().is_dir())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
+    sorted_dirs(&repo_root().join("fixtures/config"))
 }
 
 #[test]

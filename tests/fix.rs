@@ -15,17 +15,10 @@ use std::{
 };
 
 use similar::{DiffOp, TextDiff};
-use support::{code, protogate, repo_root};
+use support::{code, protogate, repo_root, sorted_dirs};
 
 fn cases() -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(repo_root().join("fixtures/fix"))
-        .expect("fixtures/fix")
-        .flatten()
-        .filter(|e| e.path().is_dir())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
+    sorted_dirs(&repo_root().join("fixtures/fix"))
 }
 
 fn copy_tree(from: &Path, to: &Path) {

@@ -49,10 +49,10 @@ pub fn lint_cases() -> Vec<(String, String)> {
     cases
 }
 
-fn sorted_dirs(dir: &std::path::Path) -> Vec<String> {
+/// The names of the directories in `dir`, sorted (the cases of a fixture folder).
+pub fn sorted_dirs(dir: &std::path::Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .flatten()
         .filter(|e| e.path().is_dir())
         .map(|e| e.file_name().to_string_lossy().into_owned())
