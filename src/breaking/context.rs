@@ -1,8 +1,9 @@
 //! What a breaking rule sees: the previous (against) and current schemas, each indexed by the
 //! keys buf pairs elements by (reference §2.2), and a sink for findings.
 
-use std::collections::{BTreeMap, HashMap};
+use std::{collections::BTreeMap, ops::Range, sync::OnceLock};
 
+use foldhash::{HashMap, HashMapExt};
 use prost_types::{EnumDescriptorProto, ServiceDescriptorProto};
 
 use crate::schema::{
@@ -22,7 +23,10 @@ pub struct Side<'a> {
     enums: HashMap<String, usize>,
     services: HashMap<String, usize>,
     /// Extensions by (extendee full name without leading dot, number).
-    extensions: HashMap<(String, i32), usize>,
+    extensions: HashMap<(&'a str, i32), usize>,
+    /// The methods of each service (by the address of its descriptor): a run of
+    /// `elements.methods`, as the walk pushes a service's methods together.
+    service_methods: HashMap<usize, Range<usize>>,
 }
 
 impl<'a> Side<'a> {
@@ -48,10 +52,14 @@ impl<'a> Side<'a> {
         }
         let mut extensions = HashMap::new();
         for (i, f) in elements.fields.iter().enumerate().filter(|(_, f)| f.is_extension) {
-            let extendee = f.element.node.extendee().trim_start_matches('.').to_owned();
-            extensions.entry((extendee, f.element.node.number())).or_insert(i);
+            let node: &'a prost_types::FieldDescriptorProto = f.element.node;
+            extensions.entry((node.extendee().trim_start_matches('.'), node.number())).or_insert(i);
         }
-        Self { schema, elements, files, packages, messages, enums, services, extensions }
+        let mut service_methods: HashMap<usize, Range<usize>> = HashMap::new();
+        for (i, method) in elements.methods.iter().enumerate() {
+            service_methods.entry(service_key(method.service)).or_insert(i..i).end = i + 1;
+        }
+        Self { schema, elements, files, packages, messages, enums, services, extensions, service_methods }
     }
 
     pub fn message(&self, full_name: &str) -> Option<&Message<'a>> {
@@ -68,19 +76,20 @@ impl<'a> Side<'a> {
 
     /// An extension by extendee (full name, no leading dot) and number.
     pub fn extension(&self, extendee: &str, number: i32) -> Option<&Field<'a>> {
-        self.extensions.get(&(extendee.to_owned(), number)).map(|&i| &self.elements.fields[i])
+        self.extensions.get(&(extendee, number)).map(|&i| &self.elements.fields[i])
     }
 
     pub fn file(&self, import_path: &str) -> Option<&'a SchemaFile> {
         self.files.get(import_path).copied()
     }
 
-    /// The methods of a service.
-    pub fn methods_of<'s>(
-        &'s self,
-        service: &'s Element<'a, ServiceDescriptorProto>,
-    ) -> impl Iterator<Item = &'s Method<'a>> {
-        self.elements.methods.iter().filter(move |m| std::ptr::eq(m.service, service.node))
+    /// The methods of a service, in declaration order.
+    pub fn methods_of(&self, service: &Element<'a, ServiceDescriptorProto>) -> &[Method<'a>] {
+        &self.elements.methods[self.method_range(service)]
+    }
+
+    fn method_range(&self, service: &Element<'a, ServiceDescriptorProto>) -> Range<usize> {
+        self.service_methods.get(&service_key(service.node)).cloned().unwrap_or_default()
     }
 
     /// The source path of the closest enclosing message of `nested_name` (`A.B.C` → `A.B`, then
@@ -101,10 +110,77 @@ impl<'a> Side<'a> {
     }
 }
 
+fn service_key(service: &ServiceDescriptorProto) -> usize {
+    std::ptr::from_ref(service) as usize
+}
+
 /// The world of one breaking comparison.
 pub struct BreakingContext<'a> {
     pub previous: Side<'a>,
     pub current: Side<'a>,
+    /// Pairings many rules share, made on first use: (previous, current) indices into
+    /// `elements.fields` and `elements.methods`.
+    field_pairs: OnceLock<Vec<(usize, usize)>>,
+    method_pairs: OnceLock<Vec<(usize, usize)>>,
+}
+
+impl<'a> BreakingContext<'a> {
+    pub fn new(previous: &'a Schema, current: &'a Schema) -> Self {
+        let (previous, current) = rayon::join(|| Side::new(previous), || Side::new(current));
+        Self { previous, current, field_pairs: OnceLock::new(), method_pairs: OnceLock::new() }
+    }
+
+    /// Fields paired by (message full name, number), extensions by (extendee, number).
+    pub fn field_pairs(&self) -> impl Iterator<Item = (&Field<'a>, &Field<'a>)> {
+        let pairs = self.field_pairs.get_or_init(|| {
+            let current_fields: HashMap<(&str, i32), usize> = self
+                .current
+                .elements
+                .fields
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| !f.is_extension)
+                .map(|(i, f)| ((parent_full_name(f), f.element.node.number()), i))
+                .collect();
+            let mut pairs = Vec::new();
+            for (i, previous) in self.previous.elements.fields.iter().enumerate() {
+                let number = previous.element.node.number();
+                let current = if previous.is_extension {
+                    let extendee = previous.element.node.extendee().trim_start_matches('.');
+                    self.current.extensions.get(&(extendee, number)).copied()
+                } else {
+                    current_fields.get(&(parent_full_name(previous), number)).copied()
+                };
+                pairs.extend(current.map(|j| (i, j)));
+            }
+            pairs
+        });
+        pairs.iter().map(|&(i, j)| (&self.previous.elements.fields[i], &self.current.elements.fields[j]))
+    }
+
+    /// Methods paired by service full name, then method name.
+    pub fn method_pairs(&self) -> impl Iterator<Item = (&Method<'a>, &Method<'a>)> {
+        let pairs = self.method_pairs.get_or_init(|| {
+            let mut pairs = Vec::new();
+            for previous_service in &self.previous.elements.services {
+                let Some(current_service) = self.current.service(&previous_service.full_name) else { continue };
+                let current_range = self.current.method_range(current_service);
+                let current_methods = &self.current.elements.methods[current_range.clone()];
+                for i in self.previous.method_range(previous_service) {
+                    let name = self.previous.elements.methods[i].element.node.name();
+                    if let Some(j) = current_methods.iter().position(|m| m.element.node.name() == name) {
+                        pairs.push((i, current_range.start + j));
+                    }
+                }
+            }
+            pairs
+        });
+        pairs.iter().map(|&(i, j)| (&self.previous.elements.methods[i], &self.current.elements.methods[j]))
+    }
+}
+
+fn parent_full_name<'f>(field: &'f Field<'_>) -> &'f str {
+    field.element.full_name.rsplit_once('.').map_or("", |(parent, _)| parent)
 }
 
 /// A finding before it is located and filtered.

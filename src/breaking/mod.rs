@@ -61,7 +61,7 @@ pub fn breaking(
     options: BreakingOptions,
 ) -> Result<BreakingReport, Error> {
     let catalogue = catalogue();
-    let cx = BreakingContext { previous: Side::new(previous), current: Side::new(current) };
+    let cx = BreakingContext::new(previous, current);
     let mut report = BreakingReport::default();
     for module in modules {
         let config = module.config;

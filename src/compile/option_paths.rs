@@ -31,10 +31,10 @@ pub struct OptionSite {
 pub fn collect(file: &FileDescriptorProto) -> Vec<OptionSite> {
     let mut sites = Vec::new();
     let package = file.package();
-    let mut add = |path: Vec<i32>,
-                   scope: String,
+    let mut add = |options: Option<&[prost_types::UninterpretedOption]>,
                    message: &'static str,
-                   options: Option<&[prost_types::UninterpretedOption]>| {
+                   path_and_scope: &dyn Fn() -> (Vec<i32>, String)| {
+        // Most elements set no options: their paths and scopes are never built.
         let Some(options) = options.filter(|o| !o.is_empty()) else { return };
         let options = options
             .iter()
@@ -42,14 +42,12 @@ pub fn collect(file: &FileDescriptorProto) -> Vec<OptionSite> {
                 (o.name.iter().map(|p| (p.name_part.clone(), p.is_extension)).collect(), o.aggregate_value.is_some())
             })
             .collect();
+        let (path, scope) = path_and_scope();
         sites.push(OptionSite { path, scope, options_message: message, options });
     };
-    add(
-        vec![8],
-        package.to_owned(),
-        "google.protobuf.FileOptions",
-        file.options.as_ref().map(|o| &o.uninterpreted_option[..]),
-    );
+    add(uninterpreted(&file.options, |o| &o.uninterpreted_option), "google.protobuf.FileOptions", &|| {
+        (vec![8], package.to_owned())
+    });
     for (i, message) in file.message_type.iter().enumerate() {
         visit_message(message, &[4, path_index(i)], package, &mut add);
     }
@@ -61,39 +59,42 @@ pub fn collect(file: &FileDescriptorProto) -> Vec<OptionSite> {
     }
     for (i, service) in file.service.iter().enumerate() {
         let name = qualified_name(package, service.name());
-        let options = service.options.as_ref().map(|o| &o.uninterpreted_option[..]);
-        add(vec![6, path_index(i), 3], name.clone(), "google.protobuf.ServiceOptions", options);
+        let options = uninterpreted(&service.options, |o| &o.uninterpreted_option);
+        add(options, "google.protobuf.ServiceOptions", &|| (vec![6, path_index(i), 3], name.clone()));
         for (j, method) in service.method.iter().enumerate() {
-            let options = method.options.as_ref().map(|o| &o.uninterpreted_option[..]);
-            add(
-                vec![6, path_index(i), 2, path_index(j), 4],
-                qualified_name(&name, method.name()),
-                "google.protobuf.MethodOptions",
-                options,
-            );
+            let options = uninterpreted(&method.options, |o| &o.uninterpreted_option);
+            add(options, "google.protobuf.MethodOptions", &|| {
+                (vec![6, path_index(i), 2, path_index(j), 4], qualified_name(&name, method.name()))
+            });
         }
     }
     sites
 }
 
-type Add<'a> = dyn FnMut(Vec<i32>, String, &'static str, Option<&[prost_types::UninterpretedOption]>) + 'a;
+type Add<'a> =
+    dyn FnMut(Option<&[prost_types::UninterpretedOption]>, &'static str, &dyn Fn() -> (Vec<i32>, String)) + 'a;
+
+fn uninterpreted<'a, O>(
+    options: &'a Option<O>,
+    field: impl Fn(&'a O) -> &'a Vec<prost_types::UninterpretedOption>,
+) -> Option<&'a [prost_types::UninterpretedOption]> {
+    options.as_ref().map(|o| &field(o)[..])
+}
 
 fn visit_message(message: &DescriptorProto, path: &[i32], parent: &str, add: &mut Add<'_>) {
     let name = qualified_name(parent, message.name());
     let at = |tail: &[i32]| [path, tail].concat();
-    add(
-        at(&[7]),
-        name.clone(),
-        "google.protobuf.MessageOptions",
-        message.options.as_ref().map(|o| &o.uninterpreted_option[..]),
-    );
+    let options = uninterpreted(&message.options, |o| &o.uninterpreted_option);
+    add(options, "google.protobuf.MessageOptions", &|| (at(&[7]), name.clone()));
     for (i, range) in message.extension_range.iter().enumerate() {
-        let options = range.options.as_ref().map(|o| &o.uninterpreted_option[..]);
-        add(at(&[5, path_index(i), 3]), name.clone(), "google.protobuf.ExtensionRangeOptions", options);
+        let options = uninterpreted(&range.options, |o| &o.uninterpreted_option);
+        add(options, "google.protobuf.ExtensionRangeOptions", &|| (at(&[5, path_index(i), 3]), name.clone()));
     }
     for (i, oneof) in message.oneof_decl.iter().enumerate() {
-        let options = oneof.options.as_ref().map(|o| &o.uninterpreted_option[..]);
-        add(at(&[8, path_index(i), 2]), qualified_name(&name, oneof.name()), "google.protobuf.OneofOptions", options);
+        let options = uninterpreted(&oneof.options, |o| &o.uninterpreted_option);
+        add(options, "google.protobuf.OneofOptions", &|| {
+            (at(&[8, path_index(i), 2]), qualified_name(&name, oneof.name()))
+        });
     }
     for (i, field) in message.field.iter().enumerate() {
         visit_field(field, &at(&[2, path_index(i)]), &name, add);
@@ -110,22 +111,21 @@ fn visit_message(message: &DescriptorProto, path: &[i32], parent: &str, add: &mu
 }
 
 fn visit_field(field: &FieldDescriptorProto, path: &[i32], parent: &str, add: &mut Add<'_>) {
-    let options = field.options.as_ref().map(|o| &o.uninterpreted_option[..]);
-    add([path, &[8]].concat(), qualified_name(parent, field.name()), "google.protobuf.FieldOptions", options);
+    let options = uninterpreted(&field.options, |o| &o.uninterpreted_option);
+    add(options, "google.protobuf.FieldOptions", &|| ([path, &[8]].concat(), qualified_name(parent, field.name())));
 }
 
 fn visit_enum(enumeration: &EnumDescriptorProto, path: &[i32], parent: &str, add: &mut Add<'_>) {
-    let options = enumeration.options.as_ref().map(|o| &o.uninterpreted_option[..]);
-    add([path, &[3]].concat(), qualified_name(parent, enumeration.name()), "google.protobuf.EnumOptions", options);
+    let options = uninterpreted(&enumeration.options, |o| &o.uninterpreted_option);
+    add(options, "google.protobuf.EnumOptions", &|| {
+        ([path, &[3]].concat(), qualified_name(parent, enumeration.name()))
+    });
     for (i, value) in enumeration.value.iter().enumerate() {
         // prost-reflect scopes a value beside its enum, as C++ scoping rules place it.
-        let options = value.options.as_ref().map(|o| &o.uninterpreted_option[..]);
-        add(
-            [path, &[2, path_index(i), 3]].concat(),
-            qualified_name(parent, value.name()),
-            "google.protobuf.EnumValueOptions",
-            options,
-        );
+        let options = uninterpreted(&value.options, |o| &o.uninterpreted_option);
+        add(options, "google.protobuf.EnumValueOptions", &|| {
+            ([path, &[2, path_index(i), 3]].concat(), qualified_name(parent, value.name()))
+        });
     }
 }
 
@@ -255,8 +255,15 @@ impl<'p> Resolver<'p> {
         }
         let first = name.split('.').next().unwrap_or_default();
         let parents = std::iter::once(scope).chain(scope.rmatch_indices('.').map(|(i, _)| &scope[..i])).chain([""]);
+        // One buffer for every candidate: a name is tried at each enclosing scope.
+        let mut candidate = String::with_capacity(scope.len() + 1 + name.len());
         for parent in parents {
-            let candidate = qualified_name(parent, first);
+            candidate.clear();
+            if !parent.is_empty() {
+                candidate.push_str(parent);
+                candidate.push('.');
+            }
+            candidate.push_str(first);
             if first.len() == name.len() {
                 if let Some(extension) = self.visible_extension(&candidate) {
                     return Some(extension);

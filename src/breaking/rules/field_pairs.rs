@@ -3,8 +3,6 @@
 //! `D(f)`; kinds and cardinalities as protobuf-go reports them; the type-change findings of the
 //! three type rules; and buf's "first recorded location" fallback.
 
-use std::collections::HashMap;
-
 use prost_types::{
     EnumDescriptorProto, FieldDescriptorProto, OneofDescriptorProto,
     field_descriptor_proto::{Label, Type},
@@ -35,36 +33,13 @@ pub struct FieldPair<'s, 'a> {
 }
 
 /// Every pair: message fields by (message full name, number), then extensions by (extendee,
-/// number). Order does not matter: findings are sorted before printing.
-pub fn field_pairs<'s, 'a>(cx: &'s BreakingContext<'a>) -> Vec<FieldPair<'s, 'a>> {
-    let current_fields: HashMap<(&str, i32), &Field<'a>> = cx
-        .current
-        .elements
-        .fields
-        .iter()
-        .filter(|f| !f.is_extension)
-        .map(|f| ((parent_full_name(f), f.element.node.number()), f))
-        .collect();
-    let mut pairs = Vec::new();
-    for previous in &cx.previous.elements.fields {
-        let current = if previous.is_extension {
-            let extendee = previous.element.node.extendee().trim_start_matches('.');
-            cx.current.extension(extendee, previous.element.node.number())
-        } else {
-            current_fields.get(&(parent_full_name(previous), previous.element.node.number())).copied()
-        };
-        if let Some(current) = current {
-            pairs.push(FieldPair {
-                previous: FieldRef { field: previous, side: &cx.previous },
-                current: FieldRef { field: current, side: &cx.current },
-            });
-        }
-    }
-    pairs
-}
-
-fn parent_full_name<'f>(field: &'f Field<'_>) -> &'f str {
-    field.element.full_name.rsplit_once('.').map_or("", |(parent, _)| parent)
+/// number). Order does not matter: findings are sorted before printing. The pairing is made once
+/// per comparison and shared by every field rule.
+pub fn field_pairs<'s, 'a>(cx: &'s BreakingContext<'a>) -> impl Iterator<Item = FieldPair<'s, 'a>> {
+    cx.field_pairs().map(|(previous, current)| FieldPair {
+        previous: FieldRef { field: previous, side: &cx.previous },
+        current: FieldRef { field: current, side: &cx.current },
+    })
 }
 
 impl<'a> FieldPair<'_, 'a> {
