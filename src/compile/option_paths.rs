@@ -45,7 +45,7 @@ pub fn collect(file: &FileDescriptorProto) -> Vec<OptionSite> {
         let (path, scope) = path_and_scope();
         sites.push(OptionSite { path, scope, options_message: message, options });
     };
-    add(uninterpreted(&file.options, |o| &o.uninterpreted_option), "google.protobuf.FileOptions", &|| {
+    add(file.options.as_ref().map(|o| &o.uninterpreted_option[..]), "google.protobuf.FileOptions", &|| {
         (vec![8], package.to_owned())
     });
     for (i, message) in file.message_type.iter().enumerate() {
@@ -59,10 +59,10 @@ pub fn collect(file: &FileDescriptorProto) -> Vec<OptionSite> {
     }
     for (i, service) in file.service.iter().enumerate() {
         let name = qualified_name(package, service.name());
-        let options = uninterpreted(&service.options, |o| &o.uninterpreted_option);
+        let options = service.options.as_ref().map(|o| &o.uninterpreted_option[..]);
         add(options, "google.protobuf.ServiceOptions", &|| (vec![6, path_index(i), 3], name.clone()));
         for (j, method) in service.method.iter().enumerate() {
-            let options = uninterpreted(&method.options, |o| &o.uninterpreted_option);
+            let options = method.options.as_ref().map(|o| &o.uninterpreted_option[..]);
             add(options, "google.protobuf.MethodOptions", &|| {
                 (vec![6, path_index(i), 2, path_index(j), 4], qualified_name(&name, method.name()))
             });
@@ -74,24 +74,17 @@ pub fn collect(file: &FileDescriptorProto) -> Vec<OptionSite> {
 type Add<'a> =
     dyn FnMut(Option<&[prost_types::UninterpretedOption]>, &'static str, &dyn Fn() -> (Vec<i32>, String)) + 'a;
 
-fn uninterpreted<'a, O>(
-    options: &'a Option<O>,
-    field: impl Fn(&'a O) -> &'a Vec<prost_types::UninterpretedOption>,
-) -> Option<&'a [prost_types::UninterpretedOption]> {
-    options.as_ref().map(|o| &field(o)[..])
-}
-
 fn visit_message(message: &DescriptorProto, path: &[i32], parent: &str, add: &mut Add<'_>) {
     let name = qualified_name(parent, message.name());
     let at = |tail: &[i32]| [path, tail].concat();
-    let options = uninterpreted(&message.options, |o| &o.uninterpreted_option);
+    let options = message.options.as_ref().map(|o| &o.uninterpreted_option[..]);
     add(options, "google.protobuf.MessageOptions", &|| (at(&[7]), name.clone()));
     for (i, range) in message.extension_range.iter().enumerate() {
-        let options = uninterpreted(&range.options, |o| &o.uninterpreted_option);
+        let options = range.options.as_ref().map(|o| &o.uninterpreted_option[..]);
         add(options, "google.protobuf.ExtensionRangeOptions", &|| (at(&[5, path_index(i), 3]), name.clone()));
     }
     for (i, oneof) in message.oneof_decl.iter().enumerate() {
-        let options = uninterpreted(&oneof.options, |o| &o.uninterpreted_option);
+        let options = oneof.options.as_ref().map(|o| &o.uninterpreted_option[..]);
         add(options, "google.protobuf.OneofOptions", &|| {
             (at(&[8, path_index(i), 2]), qualified_name(&name, oneof.name()))
         });
@@ -111,18 +104,18 @@ fn visit_message(message: &DescriptorProto, path: &[i32], parent: &str, add: &mu
 }
 
 fn visit_field(field: &FieldDescriptorProto, path: &[i32], parent: &str, add: &mut Add<'_>) {
-    let options = uninterpreted(&field.options, |o| &o.uninterpreted_option);
+    let options = field.options.as_ref().map(|o| &o.uninterpreted_option[..]);
     add(options, "google.protobuf.FieldOptions", &|| ([path, &[8]].concat(), qualified_name(parent, field.name())));
 }
 
 fn visit_enum(enumeration: &EnumDescriptorProto, path: &[i32], parent: &str, add: &mut Add<'_>) {
-    let options = uninterpreted(&enumeration.options, |o| &o.uninterpreted_option);
+    let options = enumeration.options.as_ref().map(|o| &o.uninterpreted_option[..]);
     add(options, "google.protobuf.EnumOptions", &|| {
         ([path, &[3]].concat(), qualified_name(parent, enumeration.name()))
     });
     for (i, value) in enumeration.value.iter().enumerate() {
         // prost-reflect scopes a value beside its enum, as C++ scoping rules place it.
-        let options = uninterpreted(&value.options, |o| &o.uninterpreted_option);
+        let options = value.options.as_ref().map(|o| &o.uninterpreted_option[..]);
         add(options, "google.protobuf.EnumValueOptions", &|| {
             ([path, &[2, path_index(i), 3]].concat(), qualified_name(parent, value.name()))
         });
