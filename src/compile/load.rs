@@ -9,7 +9,10 @@ use rayon::prelude::*;
 mod limits;
 
 use super::{buf_errors::CompileMessage, editions, link::ParsedFile, source_info::Detached};
-use crate::{Error, input::SourceTree};
+use crate::{
+    Error,
+    input::{SourceFile, SourceTree},
+};
 
 /// One file as read: its text as buf counts positions, the text the parser gets, and the parse.
 pub struct Loaded {
@@ -44,37 +47,59 @@ pub enum Failure {
 }
 
 /// Loads the targets and, transitively, every file of the tree they import.
-pub fn load_reachable(tree: &SourceTree, targets: &[String]) -> Result<HashMap<String, Loaded>, Error> {
+pub fn load_reachable(tree: &SourceTree, targets: &[String]) -> Result<Reachable, Error> {
     let mut loaded: HashMap<String, Loaded> = HashMap::new();
+    let mut importable: HashMap<String, SourceFile> = HashMap::new();
+    // Imports found nowhere (the well-known types, mostly), probed once each.
+    let mut absent: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut frontier: Vec<String> = targets.to_vec();
     while !frontier.is_empty() {
         frontier.sort();
         frontier.dedup();
+        let find = |name: &str| tree.find(name).or_else(|| importable.get(name));
         let level: Vec<(String, Result<Loaded, Error>)> =
-            frontier.par_iter().map(|name| (name.clone(), load_one(tree, name))).collect();
+            frontier.par_iter().map(|name| (name.clone(), load_one(tree, find(name), name))).collect();
         let mut next = Vec::new();
         for (name, file) in level {
             let file = file?;
             if let Ok(parsed) = &file.parsed {
-                next.extend(
-                    parsed
-                        .descriptor
-                        .dependency
-                        .iter()
-                        .filter(|dep| !loaded.contains_key(*dep) && tree.find(dep).is_some())
-                        .cloned(),
-                );
+                for dependency in &parsed.descriptor.dependency {
+                    if loaded.contains_key(dependency) || absent.contains(dependency) {
+                        continue;
+                    }
+                    if tree.find(dependency).is_some() || importable.contains_key(dependency) {
+                        next.push(dependency.clone());
+                    } else if let Some(file) = tree.importable(dependency).filter(|_| !is_well_known(dependency)) {
+                        importable.insert(dependency.clone(), file);
+                        next.push(dependency.clone());
+                    } else {
+                        absent.insert(dependency.clone());
+                    }
+                }
             }
             loaded.insert(name, file);
         }
         next.retain(|dep| !loaded.contains_key(dep));
         frontier = next;
     }
-    Ok(loaded)
+    Ok(Reachable { loaded, importable: importable.into_values().collect() })
 }
 
-fn load_one(tree: &SourceTree, name: &str) -> Result<Loaded, Error> {
-    let Some(file) = tree.find(name) else {
+/// The files reachable from the targets, and those of them found only by their import path
+/// (see [`SourceTree::importable`]).
+pub struct Reachable {
+    pub loaded: HashMap<String, Loaded>,
+    pub importable: Vec<SourceFile>,
+}
+
+/// Files protox provides itself (`google/protobuf/*.proto`); a workspace never shadows them by
+/// an import path alone.
+fn is_well_known(import_path: &str) -> bool {
+    protox::file::FileResolver::open_file(&protox::file::GoogleFileResolver::new(), import_path).is_ok()
+}
+
+fn load_one(tree: &SourceTree, file: Option<&SourceFile>, name: &str) -> Result<Loaded, Error> {
+    let Some(file) = file else {
         return Err(Error::new(format!("internal: {name} is not in the source tree")));
     };
     let bytes = tree.read(file)?;

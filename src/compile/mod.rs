@@ -15,6 +15,7 @@ mod features_literal;
 mod link;
 mod load;
 mod option_paths;
+mod own_errors;
 mod source_info;
 mod validate;
 
@@ -48,7 +49,14 @@ pub fn compile_tree(tree: &SourceTree) -> Result<Schema, Error> {
 /// [`compile_tree`], keeping what `options` asks for.
 pub fn compile_tree_with(tree: &SourceTree, options: CompileOptions) -> Result<Schema, Error> {
     let targets: Vec<String> = tree.targets().map(|f| f.file_ref.module_path.clone()).collect();
-    let loaded = load_reachable(tree, &targets)?;
+    let load::Reachable { loaded, importable } = load_reachable(tree, &targets)?;
+    let extended;
+    let tree = if importable.is_empty() {
+        tree
+    } else {
+        extended = tree.with_files(importable);
+        &extended
+    };
     let originals: HashMap<String, Arc<str>> =
         loaded.iter().map(|(name, l)| (name.clone(), l.original.clone())).collect();
     let source = |name: &str| originals.get(name).cloned();
@@ -107,7 +115,7 @@ pub fn compile_tree_with(tree: &SourceTree, options: CompileOptions) -> Result<S
                 let mut stubbed = resolver.clone();
                 for path in missing.values().flatten() {
                     let stub = prost_types::FileDescriptorProto { name: Some(path.clone()), ..Default::default() };
-                    stubbed.files.insert(path.clone(), File::from_file_descriptor_proto(stub));
+                    Arc::make_mut(&mut stubbed.files).insert(path.clone(), File::from_file_descriptor_proto(stub));
                 }
                 messages.extend(relink_for_errors(&stubbed, &targets, &source));
             }
@@ -217,24 +225,68 @@ fn relink_for_errors(
     targets: &[String],
     source: &dyn Fn(&str) -> Option<Arc<str>>,
 ) -> Vec<CompileMessage> {
-    let compile = |files: &[String]| {
-        let mut compiler = protox::Compiler::with_file_resolver(fallback.clone());
+    fn compile(resolver: impl FileResolver + 'static, files: &[String]) -> Option<protox::Error> {
+        let mut compiler = protox::Compiler::with_file_resolver(resolver);
         compiler.include_source_info(true);
         compiler.open_files(files).err()
-    };
+    }
     let mut messages = Vec::new();
-    if let Some(error) = compile(targets) {
+    if let Some(error) = compile(fallback.clone(), targets) {
         messages.extend(buf_errors::translate(&error, source));
+        let google = GoogleFileResolver::new();
+        let stripped = own_errors::WithoutOptions::new(&fallback.files, |import| google.open_file(import).is_ok());
         for target in targets {
-            match compile(std::slice::from_ref(target)) {
-                Some(error) if !error.to_string().starts_with("import cycle detected") => {
-                    messages.extend(buf_errors::translate(&error, source));
-                }
-                _ => {}
-            }
+            messages.extend(own_errors_of(target, stripped.around(target, fallback.clone()), source));
         }
     }
     messages
+}
+
+/// The errors of `target` itself, compiled alone. An error in a dependency here is an artefact of
+/// leaving out its options and imports (its real errors come from its own compile): what it
+/// cannot resolve is taken out of it, and the compile tried again.
+fn own_errors_of(
+    target: &str,
+    mut resolver: own_errors::OwnErrors<OwnedSourceResolver>,
+    source: &dyn Fn(&str) -> Option<Arc<str>>,
+) -> Vec<CompileMessage> {
+    const MAX_REPAIRS: usize = 16;
+    let unresolved = |message: &CompileMessage| {
+        message.message.strip_prefix("cannot find `").and_then(|m| m.strip_suffix("` in this scope")).map(str::to_owned)
+    };
+    let mut found = Vec::new();
+    for _ in 0..MAX_REPAIRS {
+        let mut compiler = protox::Compiler::with_file_resolver(resolver.clone());
+        compiler.include_source_info(true);
+        let Err(error) = compiler.open_files([target]) else { break };
+        if error.to_string().starts_with("import cycle detected") {
+            break;
+        }
+        let (own, elsewhere): (Vec<_>, Vec<_>) =
+            buf_errors::translate(&error, source).into_iter().partition(|m| m.file == target);
+        let repaired = if own.is_empty() {
+            let mut repaired = false;
+            for message in &elsewhere {
+                if let Some(name) = unresolved(message) {
+                    repaired |= resolver.forget_type(&message.file, &name);
+                }
+            }
+            repaired
+        } else {
+            // Only unresolved types: replaced, the compile gets as far as the options.
+            let types: Option<Vec<(u32, u32, String)>> =
+                own.iter().map(|m| unresolved(m).map(|name| (m.line, m.column, name))).collect();
+            let types: Vec<(u32, u32, &str)> =
+                types.iter().flatten().map(|(line, column, name)| (*line, *column, name.as_str())).collect();
+            let repaired = !types.is_empty() && resolver.forget_target_types(&types);
+            found.extend(own);
+            repaired
+        };
+        if !repaired {
+            break;
+        }
+    }
+    found
 }
 
 /// Imports of each parsed file that neither the workspace nor the well-known types provide.
@@ -338,14 +390,14 @@ impl FallbackSources {
                 Some((name.clone(), opened))
             })
             .collect();
-        OwnedSourceResolver { files }
+        OwnedSourceResolver { files: Arc::new(files) }
     }
 }
 
 /// The error path: serves source text so protox's errors carry spans.
 #[derive(Clone)]
 struct OwnedSourceResolver {
-    files: HashMap<String, File>,
+    files: Arc<HashMap<String, File>>,
 }
 
 impl FileResolver for OwnedSourceResolver {

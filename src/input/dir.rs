@@ -30,6 +30,8 @@ pub struct SourceTree {
     pub workspace: Workspace,
     pub files: Vec<SourceFile>,
     by_import_path: HashMap<String, usize>,
+    /// The input as the user typed it (cleaned): printed paths start with it.
+    shown: String,
 }
 
 impl SourceTree {
@@ -43,6 +45,45 @@ impl SourceTree {
 
     pub fn read(&self, file: &SourceFile) -> Result<Vec<u8>, Error> {
         self.store.read(&file.store_path).map_err(|e| self.store.read_failure(&file.store_path, &e))
+    }
+
+    /// A file an import names that the walk did not list, as buf finds it: buf reads an import
+    /// by its path below each module root, so a file reached only through a link to a directory
+    /// walked already (`google -> third_party/google`, the links skipped) is still importable,
+    /// as an import. Paths a module excludes stay unreachable.
+    pub fn importable(&self, import_path: &str) -> Option<SourceFile> {
+        if self.find(import_path).is_some() {
+            return None;
+        }
+        self.workspace.modules.iter().enumerate().find_map(|(index, module)| {
+            module.config.roots.iter().find_map(|root| {
+                let in_root = paths::join(root, import_path);
+                if is_excluded(&module.config.includes, &module.config.excludes, &in_root) {
+                    return None;
+                }
+                let store_path = paths::join(&self.workspace.root, &in_root);
+                self.store.is_file(&store_path).then(|| SourceFile {
+                    file_ref: FileRef {
+                        external_path: external(&self.shown, &self.workspace.input_in_root, &in_root),
+                        module_path: import_path.to_owned(),
+                    },
+                    store_path,
+                    module: index,
+                    target: false,
+                })
+            })
+        })
+    }
+
+    /// This tree with `more` files, none of them targets.
+    #[must_use]
+    pub fn with_files(&self, more: impl IntoIterator<Item = SourceFile>) -> Self {
+        let mut tree = self.clone();
+        for file in more {
+            tree.by_import_path.insert(file.file_ref.module_path.clone(), tree.files.len());
+            tree.files.push(SourceFile { target: false, ..file });
+        }
+        tree
     }
 }
 
@@ -110,7 +151,7 @@ pub fn resolve_in_store(
             "no .proto files were targeted. This can occur if no .proto files are found in your input, --path points to files that do not exist, or --exclude-path excludes all files.",
         ));
     }
-    Ok(SourceTree { store, workspace, files, by_import_path })
+    Ok(SourceTree { store, workspace, files, by_import_path, shown })
 }
 
 fn is_excluded(includes: &[String], excludes: &[String], in_root: &str) -> bool {

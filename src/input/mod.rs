@@ -9,6 +9,7 @@ mod loose;
 mod options_graft;
 mod spec;
 mod store;
+mod walk;
 
 pub use dir::{SourceFile, SourceTree, resolve_directory, resolve_in_store};
 pub use git::{commit_of, resolve_commit, resolve_git};

@@ -57,36 +57,13 @@ impl Store for DiskStore {
         if !root.is_dir() {
             return Ok(Vec::new());
         }
-        let walker =
-            walkdir::WalkDir::new(&root).follow_links(true).sort_by_file_name().into_iter().filter_entry(|entry| {
-                entry.depth() == 0
-                    || !(entry.file_type().is_dir() && SKIPPED_DIRS.iter().any(|s| entry.file_name() == *s))
-            });
-        let mut found = Vec::new();
-        for entry in walker {
-            let entry = entry.map_err(|e| walk_error(&e))?;
-            let is_proto = entry.file_type().is_file() && entry.path().extension().is_some_and(|ext| ext == "proto");
-            if is_proto {
-                found.push(Self::store_path(entry.path()));
-            }
-        }
+        let mut found: Vec<String> =
+            super::walk::protos_under(&root)?.iter().map(|path| Self::store_path(path)).collect();
         found.sort();
         Ok(found)
     }
 
     fn describe(&self, path: &str) -> String {
         Self::disk(path).display().to_string()
-    }
-}
-
-fn walk_error(error: &walkdir::Error) -> Error {
-    let path = error.path().map_or_else(|| "?".to_owned(), |p| p.display().to_string());
-    if error.loop_ancestor().is_some() {
-        return Error::new(format!("{path}: symbolic link loop"))
-            .with_help("remove the link or point it outside its own ancestors");
-    }
-    match error.io_error() {
-        Some(io) => Error::io(std::path::Path::new(&path), io),
-        None => Error::new(format!("{path}: {error}")),
     }
 }
