@@ -59,6 +59,43 @@ pub fn escapes(cleaned: &str) -> bool {
     cleaned.starts_with('/') || cleaned == ".." || cleaned.starts_with("../")
 }
 
+/// buf's `RealClean` of a path the user typed: a relative path is cleaned against the working
+/// directory `cwd` (absolute, `/`-separated) and made relative to it again, so `../proto/foo`
+/// typed inside `proto` is `foo`, as buf prints it.
+pub fn real_clean_in(typed: &str, cwd: &str) -> String {
+    let cleaned = clean(typed);
+    if cleaned.starts_with('/') || !cleaned.starts_with("..") {
+        return cleaned;
+    }
+    relative(&clean(cwd), &clean(&format!("{cwd}/{cleaned}")))
+}
+
+/// [`real_clean_in`] in the process's working directory (as the shell names it, like Go's
+/// `os.Getwd`); the path only cleaned when there is none.
+pub fn real_clean(typed: &str) -> String {
+    let cwd = std::env::var("PWD")
+        .ok()
+        .filter(|pwd| {
+            let same = |a: &std::path::Path| a.canonicalize().ok();
+            std::env::current_dir().ok().is_some_and(|cwd| same(&cwd) == same(std::path::Path::new(pwd)))
+        })
+        .or_else(|| std::env::current_dir().ok().map(|cwd| to_slash(&cwd)));
+    match cwd {
+        Some(cwd) if cwd.starts_with('/') => real_clean_in(typed, &cwd),
+        _ => clean(typed),
+    }
+}
+
+/// Go's `filepath.Rel` for two cleaned absolute paths.
+fn relative(base: &str, target: &str) -> String {
+    let parts = |p: &str| p.split('/').filter(|s| !s.is_empty()).map(str::to_owned).collect::<Vec<_>>();
+    let (base, target) = (parts(base), parts(target));
+    let common = base.iter().zip(&target).take_while(|(a, b)| a == b).count();
+    let ups = std::iter::repeat_n("..".to_owned(), base.len() - common);
+    let rest: Vec<String> = ups.chain(target[common..].iter().cloned()).collect();
+    if rest.is_empty() { ".".to_owned() } else { rest.join("/") }
+}
+
 /// A platform path rendered with `/` separators.
 pub fn to_slash(path: &std::path::Path) -> String {
     path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/").replace("//", "/")
@@ -67,6 +104,15 @@ pub fn to_slash(path: &std::path::Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_paths_that_leave_and_reenter_the_working_directory_shrink_as_in_buf() {
+        assert_eq!(real_clean_in("../grpc/reflection", "/r/grpc"), "reflection");
+        assert_eq!(real_clean_in("../../grpc/reflection", "/r/grpc/reflection"), ".");
+        assert_eq!(real_clean_in("../other", "/r/grpc"), "../other");
+        assert_eq!(real_clean_in("./a/../b", "/r"), "b");
+        assert_eq!(real_clean_in("/abs/x", "/r"), "/abs/x");
+    }
 
     #[test]
     fn cleans_like_go() {

@@ -55,6 +55,20 @@ pub fn discover_workspace(
             }
             ConfigOverride::Inline(text) => parse_buf_yaml(text, "--config")?,
         };
+        // buf places a v2 `--config` in the working directory, wherever its file is: module
+        // paths are relative to it, and the input must be that directory or one of the modules.
+        if parsed.version == FileVersion::V2
+            && let Some(cwd) = working_directory(store)
+            && let Some(input_in_cwd) = paths::strip(&cwd, input)
+        {
+            let related =
+                |m: &ModuleConfig| paths::contains(&m.dir, &input_in_cwd) || paths::contains(&input_in_cwd, &m.dir);
+            if !parsed.modules.iter().any(related) {
+                let dirs = parsed.modules.iter().map(|m| m.dir.as_str()).collect::<Vec<_>>().join(" ");
+                return Err(Error::new(format!("input {shown:?} did not contain modules found in workspace [{dirs}]")));
+            }
+            return v2_workspace(&cwd, &input_in_cwd, parsed);
+        }
         return Ok(single_root(input, parsed));
     }
     for dir in ancestors(input) {
@@ -83,6 +97,13 @@ pub fn discover_workspace(
             if input == dir {
                 return Ok(single_root(input, parsed));
             }
+            // buf takes a v1 buf.yaml between the input and the working directory for a module
+            // the input lies inside (one above the working directory it does not see).
+            if let Some(cwd) = working_directory(store)
+                && let (Some(input_in_cwd), Some(dir_in_cwd)) = (paths::strip(&cwd, input), paths::strip(&cwd, &dir))
+            {
+                return Err(contained_error(&input_in_cwd, &dir_in_cwd));
+            }
             continue;
         }
         let controls = input == dir
@@ -91,10 +112,19 @@ pub fn discover_workspace(
                 .iter()
                 .any(|m| paths::contains(&m.dir, &input_in_dir) || paths::contains(&input_in_dir, &m.dir));
         if controls {
-            return v2_workspace(&dir, &input_in_dir, parsed, shown);
+            return v2_workspace(&dir, &input_in_dir, parsed);
         }
     }
     Ok(single_root(input, Config::v1_defaults()))
+}
+
+/// The working directory as a path of `store`, when the store is the file system.
+fn working_directory(store: &dyn Store) -> Option<String> {
+    if !store.is_file_system() {
+        return None;
+    }
+    let cwd = std::env::current_dir().ok()?.canonicalize().ok()?;
+    Some(crate::input::DiskStore::store_path(&cwd))
 }
 
 /// `input`, then each parent up to the store root (`""`).
@@ -120,12 +150,12 @@ fn single_root(input: &str, config: Config) -> Workspace {
     }
 }
 
-fn v2_workspace(root: &str, input_in_root: &str, config: Config, shown: &str) -> Result<Workspace, Error> {
+fn v2_workspace(root: &str, input_in_root: &str, config: Config) -> Result<Workspace, Error> {
     let inside = config.modules.iter().find(|m| {
         m.dir != input_in_root && m.dir != "." && paths::contains(&m.dir, input_in_root) && input_in_root != "."
     });
     if let Some(module) = inside {
-        return Err(contained_error(shown, &module.dir));
+        return Err(contained_error(input_in_root, &module.dir));
     }
     let modules = config
         .modules
@@ -138,7 +168,7 @@ fn v2_workspace(root: &str, input_in_root: &str, config: Config, shown: &str) ->
     if !modules.iter().any(|m| m.targeted)
         && let Some(module) = modules.iter().find(|m| m.config.dir == ".")
     {
-        return Err(contained_error(shown, &module.config.dir));
+        return Err(contained_error(input_in_root, &module.config.dir));
     }
     Ok(Workspace { root: root.to_owned(), input_in_root: input_in_root.to_owned(), version: FileVersion::V2, modules })
 }
@@ -178,7 +208,7 @@ fn work_workspace(
         && !directories.iter().any(|d| paths::contains(input_in_root, d))
         && let Some(dir) = directories.iter().find(|d| paths::contains(d, input_in_root))
     {
-        return Err(contained_error(shown, dir));
+        return Err(contained_error(input_in_root, dir));
     }
     Ok(Workspace { root: root.to_owned(), input_in_root: input_in_root.to_owned(), version: FileVersion::V1, modules })
 }

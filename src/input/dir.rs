@@ -100,7 +100,7 @@ pub fn resolve_directory(
             .with_help("give a directory of .proto files, a .git repository, or an image file (.binpb, .json)"));
     }
     let absolute = typed.canonicalize().map_err(|e| Error::io(typed, &e))?;
-    resolve_in_store(Arc::new(DiskStore), &DiskStore::store_path(&absolute), shown, config, filter)
+    resolve_in_store(Arc::new(DiskStore), &DiskStore::store_path(&absolute), &paths::real_clean(shown), config, filter)
 }
 
 /// Resolves the store directory `input`; `shown` is how paths are printed.
@@ -145,6 +145,9 @@ pub fn resolve_in_store(
             }
         }
     }
+    if files.is_empty() {
+        return Err(no_files_error(&workspace, &shown));
+    }
     apply_filter(&mut files, filter, &shown)?;
     if !files.iter().any(|f| f.target) {
         return Err(Error::new(
@@ -152,6 +155,19 @@ pub fn resolve_in_store(
         ));
     }
     Ok(SourceTree { store, workspace, files, by_import_path, shown })
+}
+
+/// buf's failure for a workspace without a single .proto file: it names the module (of a v2
+/// workspace, the first by path).
+fn no_files_error(workspace: &Workspace, shown: &str) -> Error {
+    let module = match workspace.version {
+        crate::config::FileVersion::V2 => {
+            workspace.modules.iter().map(|m| m.config.dir.as_str()).min().unwrap_or(".").to_owned()
+        }
+        _ => shown.to_owned(),
+    };
+    Error::new(format!("Module \"path: {module:?}\" had no .proto files"))
+        .with_help("add .proto files to the module, or give the directory that holds them")
 }
 
 fn is_excluded(includes: &[String], excludes: &[String], in_root: &str) -> bool {
@@ -171,7 +187,7 @@ fn external(shown: &str, input_in_root: &str, in_root: &str) -> String {
 
 fn apply_filter(files: &mut [SourceFile], filter: &PathFilter, shown: &str) -> Result<(), Error> {
     let clean = |p: &String| -> Result<String, Error> {
-        let cleaned = paths::clean(p);
+        let cleaned = paths::real_clean(p);
         let outside = if shown == "." { paths::escapes(&cleaned) } else { !paths::contains(shown, &cleaned) };
         if outside {
             return Err(Error::new(format!("{p}: is outside the context directory")).with_help(format!(

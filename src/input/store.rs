@@ -18,6 +18,10 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     fn protos_under(&self, dir: &str) -> Result<Vec<String>, Error>;
     /// How to name `path` in messages (a disk path, or `ref:path` for git).
     fn describe(&self, path: &str) -> String;
+    /// Whether store paths are paths of the file system (`DiskStore`).
+    fn is_file_system(&self) -> bool {
+        false
+    }
     /// The failure to report when reading `path` failed with `error`.
     fn read_failure(&self, path: &str, error: &io::Error) -> Error {
         Error::new(format!("{}: {error}", self.describe(path)))
@@ -65,5 +69,9 @@ impl Store for DiskStore {
 
     fn describe(&self, path: &str) -> String {
         Self::disk(path).display().to_string()
+    }
+
+    fn is_file_system(&self) -> bool {
+        true
     }
 }
