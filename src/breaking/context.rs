@@ -9,6 +9,7 @@ use prost_types::{EnumDescriptorProto, ServiceDescriptorProto};
 use crate::schema::{
     Schema, SchemaFile,
     elements::{Element, Elements, Field, Message, Method},
+    qualified_name,
 };
 
 /// One schema indexed for pairing.
@@ -98,9 +99,9 @@ impl<'a> Side<'a> {
         let package = file.descriptor.package();
         let mut name = nested_name;
         while let Some((parent, _)) = name.rsplit_once('.') {
-            let full = if package.is_empty() { parent.to_owned() } else { format!("{package}.{parent}") };
-            if let Some(message) =
-                self.message(&full).filter(|m| m.element.file.descriptor.name() == file.descriptor.name())
+            if let Some(message) = self
+                .message(&qualified_name(package, parent))
+                .filter(|m| m.element.file.descriptor.name() == file.descriptor.name())
             {
                 return Some(message.element.path.clone());
             }

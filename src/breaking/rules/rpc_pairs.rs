@@ -1,12 +1,9 @@
-//! The pairing shared by the `RPC_SAME_*` rules: services by full name, then their methods by
-//! name; methods present on one side only are left to `RPC_NO_DELETE`.
+//! What the `RPC_SAME_*` rules share besides their pairing of methods
+//! ([`BreakingContext::method_pairs`](crate::breaking::BreakingContext::method_pairs): services by
+//! full name, then their methods by name; methods present on one side only are left to
+//! `RPC_NO_DELETE`).
 
 use crate::{breaking::prelude::*, schema::elements::Method};
-
-/// Every (previous, current) method pair.
-pub(super) fn rpc_pairs<'c, 'a>(cx: &'c BreakingContext<'a>) -> impl Iterator<Item = (&'c Method<'a>, &'c Method<'a>)> {
-    cx.method_pairs()
-}
 
 /// `RPC "Name" on service "Service"`, as every `RPC_SAME_*` message starts.
 pub(super) fn describe(method: &Method<'_>) -> String {

@@ -2,7 +2,7 @@ use prost_types::MethodOptions;
 
 use super::{
     location::against,
-    rpc_pairs::{describe, rpc_pairs},
+    rpc_pairs::describe,
 };
 use crate::{breaking::prelude::*, schema::elements::Method};
 
@@ -39,7 +39,7 @@ fn level(method: &Method<'_>) -> &'static str {
 
 impl BreakingRule for RpcSameIdempotencyLevel {
     fn check<'a>(&self, cx: &BreakingContext<'a>, found: &mut BreakingFindings<'a>) {
-        for (previous, current) in rpc_pairs(cx) {
+        for (previous, current) in cx.method_pairs() {
             let (before, after) = (level(previous), level(current));
             if before != after {
                 let message = format!(

@@ -1,4 +1,4 @@
-use super::rpc_pairs::{describe, rpc_pairs};
+use super::rpc_pairs::describe;
 use crate::breaking::prelude::*;
 
 declare_rule! {
@@ -24,7 +24,7 @@ declare_rule! {
 
 impl BreakingRule for RpcSameRequestType {
     fn check<'a>(&self, cx: &BreakingContext<'a>, found: &mut BreakingFindings<'a>) {
-        for (previous, current) in rpc_pairs(cx) {
+        for (previous, current) in cx.method_pairs() {
             let before = previous.element.node.input_type().trim_start_matches('.');
             let after = current.element.node.input_type().trim_start_matches('.');
             if before != after {

@@ -1,4 +1,4 @@
-use super::rpc_pairs::{describe, rpc_pairs};
+use super::rpc_pairs::describe;
 use crate::breaking::prelude::*;
 
 declare_rule! {
@@ -25,7 +25,7 @@ declare_rule! {
 
 impl BreakingRule for RpcSameServerStreaming {
     fn check<'a>(&self, cx: &BreakingContext<'a>, found: &mut BreakingFindings<'a>) {
-        for (previous, current) in rpc_pairs(cx) {
+        for (previous, current) in cx.method_pairs() {
             let streaming = current.element.node.server_streaming();
             if previous.element.node.server_streaming() == streaming {
                 continue;
