@@ -69,7 +69,10 @@ pub fn load_reachable(tree: &SourceTree, targets: &[String]) -> Result<Reachable
                     }
                     if tree.find(dependency).is_some() || importable.contains_key(dependency) {
                         next.push(dependency.clone());
-                    } else if let Some(file) = tree.importable(dependency).filter(|_| !is_well_known(dependency)) {
+                    } else if let Some(file) =
+                        // A file found by its path alone never shadows a well-known type.
+                        tree.importable(dependency).filter(|_| !super::is_well_known(dependency))
+                    {
                         importable.insert(dependency.clone(), file);
                         next.push(dependency.clone());
                     } else {
@@ -90,12 +93,6 @@ pub fn load_reachable(tree: &SourceTree, targets: &[String]) -> Result<Reachable
 pub struct Reachable {
     pub loaded: HashMap<String, Loaded>,
     pub importable: Vec<SourceFile>,
-}
-
-/// Files protox provides itself (`google/protobuf/*.proto`); a workspace never shadows them by
-/// an import path alone.
-fn is_well_known(import_path: &str) -> bool {
-    protox::file::FileResolver::open_file(&protox::file::GoogleFileResolver::new(), import_path).is_ok()
 }
 
 fn load_one(tree: &SourceTree, file: Option<&SourceFile>, name: &str) -> Result<Loaded, Error> {

@@ -233,8 +233,7 @@ fn relink_for_errors(
     let mut messages = Vec::new();
     if let Some(error) = compile(fallback.clone(), targets) {
         messages.extend(buf_errors::translate(&error, source));
-        let google = GoogleFileResolver::new();
-        let stripped = own_errors::WithoutOptions::new(&fallback.files, |import| google.open_file(import).is_ok());
+        let stripped = own_errors::WithoutOptions::new(&fallback.files, is_well_known);
         for target in targets {
             messages.extend(own_errors_of(target, stripped.around(target, fallback.clone()), source));
         }
@@ -276,9 +275,7 @@ fn own_errors_of(
             // Only unresolved types: replaced, the compile gets as far as the options.
             let types: Option<Vec<(u32, u32, String)>> =
                 own.iter().map(|m| unresolved(m).map(|name| (m.line, m.column, name))).collect();
-            let types: Vec<(u32, u32, &str)> =
-                types.iter().flatten().map(|(line, column, name)| (*line, *column, name.as_str())).collect();
-            let repaired = !types.is_empty() && resolver.forget_target_types(&types);
+            let repaired = types.is_some_and(|types| resolver.forget_target_types(&types));
             found.extend(own);
             repaired
         };
@@ -289,16 +286,20 @@ fn own_errors_of(
     found
 }
 
+/// Files protox provides itself (`google/protobuf/*.proto`, as `GoogleFileResolver` lists them).
+fn is_well_known(import_path: &str) -> bool {
+    GoogleFileResolver::new().open_file(import_path).is_ok()
+}
+
 /// Imports of each parsed file that neither the workspace nor the well-known types provide.
 fn missing_imports(tree: &SourceTree, descriptors: &HashMap<String, link::ParsedFile>) -> HashMap<String, Vec<String>> {
-    let google = GoogleFileResolver::new();
     descriptors
         .iter()
         .filter_map(|(name, descriptor)| {
             let missing: Vec<String> = descriptor
                 .dependency
                 .iter()
-                .filter(|dep| tree.find(dep).is_none() && google.open_file(dep).is_err())
+                .filter(|dep| tree.find(dep).is_none() && !is_well_known(dep))
                 .cloned()
                 .collect();
             (!missing.is_empty()).then(|| (name.clone(), missing))

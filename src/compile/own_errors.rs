@@ -77,31 +77,30 @@ impl<R: FileResolver> OwnErrors<R> {
     /// 1-based) by a scalar type of at most its length, padded with spaces: every other position
     /// stays where it was, so the next compile reports the errors protox stopped short of (an
     /// option that cannot resolve, after the types that could not), where buf reports them too.
-    pub fn forget_target_types(&mut self, unresolved: &[(u32, u32, &str)]) -> bool {
-        let text = match &self.target_text {
-            Some(text) => text.clone(),
-            None => match self.written.open_file(&self.target).ok().and_then(|f| f.source().map(str::to_owned)) {
-                Some(text) => text,
-                None => return false,
-            },
-        };
-        let mut text = text.into_bytes();
+    pub fn forget_target_types(&mut self, unresolved: &[(u32, u32, String)]) -> bool {
+        let written = || self.written.open_file(&self.target).ok()?.source().map(str::to_owned);
+        let Some(mut text) = self.target_text.clone().or_else(written) else { return false };
+        let zero_based = |n: u32| i32::try_from(n).ok()?.checked_sub(1);
         let mut changed = false;
-        for &(line, column, name) in unresolved {
+        for (line, column, name) in unresolved {
             let Some(scalar) = ["bytes", "bool"].into_iter().find(|s| s.len() <= name.len()) else { continue };
-            let Some(start) = position(&text, line, column) else { continue };
-            if text.get(start..start + name.len()) != Some(name.as_bytes()) || !is_field_type(&text, start, name.len())
-            {
+            let Some(start) = zero_based(*line)
+                .zip(zero_based(*column))
+                .and_then(|(line, column)| crate::fix::offset_of(&text, line, column))
+            else {
+                continue;
+            };
+            let end = start + name.len();
+            if text.get(start..end) != Some(name.as_str()) || !is_field_type(text.as_bytes(), start, name.len()) {
                 continue;
             }
-            let replacement = format!("{scalar:<width$}", width = name.len());
-            text[start..start + name.len()].copy_from_slice(replacement.as_bytes());
+            text.replace_range(start..end, &format!("{scalar:<width$}", width = name.len()));
             changed = true;
         }
         if changed {
-            self.target_text = String::from_utf8(text).ok();
+            self.target_text = Some(text);
         }
-        changed && self.target_text.is_some()
+        changed
     }
 }
 
@@ -117,13 +116,6 @@ fn is_field_type(text: &[u8], start: usize, len: usize) -> bool {
             Some(b) => separated && (b.is_ascii_alphabetic() || *b == b'_'),
             None => false,
         }
-}
-
-/// The byte offset of 1-based `line` and byte `column`.
-fn position(text: &[u8], line: u32, column: u32) -> Option<usize> {
-    let line_start =
-        if line <= 1 { 0 } else { text.iter().enumerate().filter(|(_, b)| **b == b'\n').nth(line as usize - 2)?.0 + 1 };
-    Some(line_start + column.checked_sub(1)? as usize)
 }
 
 impl<R: FileResolver> FileResolver for OwnErrors<R> {
