@@ -57,20 +57,8 @@ impl SourceTree {
         }
         self.workspace.modules.iter().enumerate().find_map(|(index, module)| {
             module.config.roots.iter().find_map(|root| {
-                let in_root = paths::join(root, import_path);
-                if is_excluded(&module.config.includes, &module.config.excludes, &in_root) {
-                    return None;
-                }
-                let store_path = paths::join(&self.workspace.root, &in_root);
-                self.store.is_file(&store_path).then(|| SourceFile {
-                    file_ref: FileRef {
-                        external_path: external(&self.shown, &self.workspace.input_in_root, &in_root),
-                        module_path: import_path.to_owned(),
-                    },
-                    store_path,
-                    module: index,
-                    target: false,
-                })
+                let file = module_file(&self.workspace, &self.shown, index, root, import_path.to_owned())?;
+                self.store.is_file(&file.store_path).then_some(SourceFile { target: false, ..file })
             })
         })
     }
@@ -120,28 +108,20 @@ pub fn resolve_in_store(
             let root_dir = paths::join(&workspace.root, root);
             for store_path in store.protos_under(&root_dir)? {
                 let Some(import_path) = paths::strip(&root_dir, &store_path) else { continue };
-                let in_root = paths::join(root, &import_path);
-                if is_excluded(&module.config.includes, &module.config.excludes, &in_root) {
-                    continue;
-                }
-                let external_path = external(&shown, &workspace.input_in_root, &in_root);
-                if let Some(&other) = by_import_path.get(&import_path) {
+                let Some(file) = module_file(&workspace, &shown, index, root, import_path) else { continue };
+                let import_path = &file.file_ref.module_path;
+                if let Some(&other) = by_import_path.get(import_path) {
                     let other: &SourceFile = &files[other];
                     return Err(Error::new(format!(
                         "{import_path} is contained in multiple modules: {} and {}",
-                        other.file_ref.external_path, external_path
+                        other.file_ref.external_path, file.file_ref.external_path
                     ))
                     .with_help(
                         "an import path must name exactly one file; rename one of them or exclude it in buf.yaml",
                     ));
                 }
                 by_import_path.insert(import_path.clone(), files.len());
-                files.push(SourceFile {
-                    file_ref: FileRef { external_path, module_path: import_path },
-                    store_path,
-                    module: index,
-                    target: module.targeted,
-                });
+                files.push(file);
             }
         }
     }
@@ -155,6 +135,31 @@ pub fn resolve_in_store(
         ));
     }
     Ok(SourceTree { store, workspace, files, by_import_path, shown })
+}
+
+/// The file at `import_path` below `root` of module `index` of `workspace`, unless the module
+/// excludes it; printed below `shown`.
+fn module_file(
+    workspace: &Workspace,
+    shown: &str,
+    index: usize,
+    root: &str,
+    import_path: String,
+) -> Option<SourceFile> {
+    let module = &workspace.modules[index];
+    let in_root = paths::join(root, &import_path);
+    if is_excluded(&module.config.includes, &module.config.excludes, &in_root) {
+        return None;
+    }
+    Some(SourceFile {
+        file_ref: FileRef {
+            external_path: external(shown, &workspace.input_in_root, &in_root),
+            module_path: import_path,
+        },
+        store_path: paths::join(&workspace.root, &in_root),
+        module: index,
+        target: module.targeted,
+    })
 }
 
 /// buf's failure for a workspace without a single .proto file: it names the module (of a v2
